@@ -1,0 +1,41 @@
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+
+def create_editor_group(apps, schema_editor):
+    from accounts.roles import EDITOR_GROUP, editor_permission_codenames
+
+    # Permissions are normally created after migrate; make sure they exist now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    wanted = editor_permission_codenames()
+    permissions = [
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        for app_label, codename in wanted
+    ]
+    group.permissions.set(permissions)
+
+
+def remove_editor_group(apps, schema_editor):
+    from accounts.roles import EDITOR_GROUP
+
+    apps.get_model("auth", "Group").objects.filter(name=EDITOR_GROUP).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("pluginnovation", "0001_initial"),
+        ("methods", "0001_initial"),
+        ("research", "0001_initial"),
+        ("casestudies", "0001_initial"),
+    ]
+    operations = [migrations.RunPython(create_editor_group, remove_editor_group)]

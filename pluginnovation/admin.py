@@ -1,0 +1,136 @@
+"""The editors' admin. Every content type's admin is an ArticleAdmin with its own fieldsets."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Article, ContactMessage, Kind, Status
+
+admin.site.site_header = _("PlugInnovation administration")
+admin.site.site_title = _("PlugInnovation")
+admin.site.index_title = _("Content and settings")
+
+PUBLISH_PERMISSION = "pluginnovation.publish_article"
+
+
+def translated_fieldsets(*names):
+    """A fieldset for Swedish and one for English, with the per-language fields of `names`."""
+    return [
+        (_("Swedish"), {"fields": [f"{name}_sv" for name in names]}),
+        (_("English"), {"fields": [f"{name}_en" for name in names]}),
+    ]
+
+
+class ArticleAdmin(admin.ModelAdmin):
+    """What every content type's admin shares: lists, filters, search, publishing."""
+
+    list_display = ["__str__", "status", "published_at", "updated_at"]
+    list_filter = ["status", "kind", ("tags", admin.RelatedOnlyFieldListFilter), "regions"]
+    search_fields = ["title_sv", "title_en", "summary_sv", "summary_en", "slug"]
+    prepopulated_fields = {"slug": ["title_sv"]}
+    filter_horizontal = ["regions", "municipalities", "related_articles"]
+    date_hierarchy = "published_at"
+    actions = ["publish", "unpublish"]
+    readonly_fields = ["created_at", "updated_at", "author"]
+    list_per_page = 50
+    save_on_top = True
+
+    publishing_fieldset = (
+        _("Publishing"),
+        {"fields": ["slug", "status", "published_at", "last_reviewed_at", "author", "created_at", "updated_at"]},
+    )
+    text_fieldsets = translated_fieldsets("title", "summary", "body")
+    classification_fieldset = (
+        _("Tags and geography"),
+        {"fields": ["tags", "regions", "municipalities", "related_articles"]},
+    )
+    # Subclasses list the fieldsets of their own fields here.
+    type_fieldsets: list = []
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            self.publishing_fieldset,
+            *self.text_fieldsets,
+            *self.type_fieldsets,
+            self.classification_fieldset,
+        ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        # Only those who may publish are offered "Published".
+        if db_field.name == "status" and not request.user.has_perm(PUBLISH_PERMISSION):
+            kwargs["choices"] = [c for c in Status.choices if c[0] != Status.PUBLISHED]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data and not request.user.has_perm(PUBLISH_PERMISSION):
+            previous = type(obj).objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+            if Status.PUBLISHED in (obj.status, previous):
+                raise PermissionDenied
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, publish=True)
+
+    @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, publish=False)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def _set_status(self, request, queryset, publish: bool) -> None:
+        now = timezone.now()
+        with transaction.atomic():
+            # Saved one by one, so each article's save() (and anything that follows saves) runs.
+            for article in queryset.select_for_update():
+                if publish:
+                    article.publish(when=now)
+                else:
+                    article.unpublish()
+                article.save()
+        count = queryset.count()
+        if publish:
+            text = ngettext("%d article published.", "%d articles published.", count)
+        else:
+            text = ngettext("%d article unpublished.", "%d articles unpublished.", count)
+        self.message_user(request, text % count, messages.SUCCESS)
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "name", "email", "organisation", "created_at", "emailed_at"]
+    search_fields = ["subject", "name", "email", "message"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "name", "email", "organisation", "subject", "message", "language", "created_at", "emailed_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Article)
+class NewsAndPagesAdmin(ArticleAdmin):
+    """News and information pages are plain articles; the other types have their own admin."""
+
+    list_display = ["__str__", "kind", "status", "published_at", "updated_at"]
+    list_filter = ["status", "kind", ("tags", admin.RelatedOnlyFieldListFilter)]
+    type_fieldsets = [(_("Content type"), {"fields": ["kind"]})]
+    own_kinds = (Kind.NEWS, Kind.PAGE)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(kind__in=self.own_kinds)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            kwargs["choices"] = [c for c in Kind.choices if c[0] in self.own_kinds]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)

@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+# The main menu, in order. A section is current when the path lies below its address.
+MAIN_NAVIGATION = [
+    (_("Methods"), "methods:list"),
+    (_("Research"), "research:list"),
+    (_("Case studies"), "casestudies:list"),
+    (_("Statistics"), "stats:overview"),
+    (_("News"), "news:list"),
+    (_("About Plug In"), "pages:about"),
+    (_("Contact us"), "contact"),
+]
+
+
+def _navigation(path: str) -> list[dict]:
+    items = []
+    for label, url_name in MAIN_NAVIGATION:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:  # a section not installed yet is simply not in the menu
+            continue
+        items.append({"label": label, "url": url, "current": path.startswith(url)})
+    if get_language() != "en":
+        # The English landing page, named in English as on the original site.
+        items.insert(-1, {"label": "In English", "url": translate_url("/", "en"), "lang": "en"})
+    return items
+
+
+def site(request: HttpRequest) -> dict:
+    """The main menu and the same page in every language (switcher and hreflang links)."""
+    path = request.get_full_path()
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        alternates.append(
+            {"code": code, "name": info["name_local"], "url": translate_url(path, code)}
+        )
+    return {"alternate_languages": alternates, "main_navigation": _navigation(request.path)}

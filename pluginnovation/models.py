@@ -1,0 +1,213 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .i18n import CONTENT_LANGUAGES, TranslatedMixin, current_language, translated_fields
+from .markdown import render_markdown
+
+
+class Kind(models.TextChoices):
+    METHOD = "method", _("Method")
+    PUBLICATION = "publication", _("Literature")
+    RESEARCH_SUMMARY = "summary", _("Research summary")
+    CASE_STUDY = "casestudy", _("Case study")
+    NEWS = "news", _("News")
+    PAGE = "page", _("Information page")
+
+
+# Where each kind's detail page lives; the content apps own the views, Article only names them.
+DETAIL_URL_NAMES = {
+    Kind.METHOD: "methods:detail",
+    Kind.PUBLICATION: "research:detail",
+    Kind.RESEARCH_SUMMARY: "research:detail",
+    Kind.CASE_STUDY: "casestudies:detail",
+    Kind.NEWS: "news:detail",
+    Kind.PAGE: "pages:detail",
+}
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Editors preview drafts and articles in review; everybody else sees published ones."""
+        if user.is_authenticated and user.has_perm("pluginnovation.view_article"):
+            return self
+        return self.published()
+
+    def of_kind(self, *kinds):
+        return self.filter(kind__in=kinds)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def for_cards(self):
+        """What a list of article cards reads: the row itself, its tags in one query."""
+        return self.prefetch_related("tags")
+
+    def related_to(self, article, limit: int = 4):
+        """Published articles sharing the most tags with `article`, newest first among equals."""
+        tag_ids = list(article.tags.values_list("pk", flat=True))
+        if not tag_ids:
+            return self.none()
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .filter(tags__in=tag_ids)
+            .annotate(shared_tags=Count("tags", distinct=True))
+            .order_by("-shared_tags", "-published_at", "-pk")[:limit]
+        )
+
+
+class Article(TranslatedMixin, models.Model):
+    """The searchable unit and the parent of every content type (multi-table inheritance)."""
+
+    kind = models.CharField(_("content type"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, allow_unicode=False,
+        help_text=_("The last part of the address, e.g. partille-team."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True,
+        help_text=_("Set automatically when the article is first published."),
+    )
+    last_reviewed_at = models.DateField(_("last reviewed"), null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="articles", verbose_name=_("author"),
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+    regions = models.ManyToManyField(
+        "stats.Region", blank=True, related_name="articles", verbose_name=_("regions")
+    )
+    municipalities = models.ManyToManyField(
+        "stats.Municipality", blank=True, related_name="articles", verbose_name=_("municipalities")
+    )
+    related_articles = models.ManyToManyField(
+        "self", blank=True, symmetrical=True, verbose_name=_("related articles"),
+        help_text=_("E.g. a method's research and case studies, or a case study's methods."),
+    )
+
+    title_sv, title_en = translated_fields(models.CharField, _("title"), max_length=255, blank=True)
+    summary_sv, summary_en = translated_fields(models.TextField, _("summary"), blank=True)
+    body_sv, body_en = translated_fields(
+        models.TextField, _("text"), blank=True, help_text=_("Markdown.")
+    )
+    body_html_sv, body_html_en = translated_fields(models.TextField, _("text as HTML"), blank=True, editable=False)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    # Subclasses set this; Article itself is never created directly.
+    KIND: str = ""
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        indexes = [models.Index(fields=["kind", "status", "-published_at"], name="article_browse")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title_sv="") | ~Q(title_en=""), name="article_has_a_title"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
+                name="published_article_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not (self.title_sv.strip() or self.title_en.strip()):
+            raise ValidationError(_("Give the article a title in Swedish, English or both."))
+
+    def save(self, *args, **kwargs):
+        if self.KIND:
+            self.kind = self.KIND
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        for code in CONTENT_LANGUAGES:
+            setattr(self, f"body_html_{code}", render_markdown(getattr(self, f"body_{code}")))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(DETAIL_URL_NAMES[self.kind], kwargs={"slug": self.slug})
+
+    # Read in the visitor's language, falling back to the other one.
+    @property
+    def title(self) -> str:
+        return self.translated("title")
+
+    @property
+    def summary(self) -> str:
+        return self.translated("summary")
+
+    @property
+    def body_html(self) -> str:
+        return self.translated("body_html")
+
+    @property
+    def content_language(self) -> str:
+        """The language the visitor reads this article in (differs from theirs on fallback)."""
+        return self.translated_language("title")
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.content_language != current_language()
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def publish(self, when=None):
+        self.status = Status.PUBLISHED
+        self.published_at = self.published_at or when or timezone.now()
+
+    def unpublish(self):
+        self.status = Status.DRAFT
+
+
+class ContactMessage(models.Model):
+    """A message from the contact form: stored first, e-mailed after, so none is lost."""
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(_("language"), max_length=5, default="sv")
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.email})"

@@ -1,0 +1,47 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from pluginnovation.models import Article, Kind
+
+
+class PublicationType(models.TextChoices):
+    RESEARCH = "forskning", _("Research")
+    REVIEW = "kunskapsoversikt", _("Research review")
+    LITERATURE = "litteratur", _("Literature")
+    REPORT = "rapport", _("Report")
+
+
+class Publication(Article):
+    """A piece of literature. Its title is kept in the original language in both languages."""
+
+    KIND = Kind.PUBLICATION
+
+    authors = models.CharField(_("authors"), max_length=500)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    publication_type = models.CharField(
+        _("type of publication"), max_length=20, choices=PublicationType.choices, blank=True
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    language = models.CharField(
+        _("language of the publication"), max_length=35, blank=True,
+        help_text=_("E.g. Swedish, English, Finnish."),
+    )
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("literature")
+
+
+class ResearchSummary(Article):
+    """A summary of research, pointing to the publications it draws on."""
+
+    KIND = Kind.RESEARCH_SUMMARY
+
+    publications = models.ManyToManyField(
+        Publication, blank=True, related_name="summaries", verbose_name=_("publications")
+    )
+
+    class Meta:
+        verbose_name = _("research summary")
+        verbose_name_plural = _("research summaries")

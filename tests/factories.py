@@ -1,0 +1,110 @@
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from casestudies.models import CaseStudy
+from methods.models import Method
+from pluginnovation.models import Article, Kind, Status
+from research.models import Publication, ResearchSummary
+from stats.models import Municipality, Region
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.se")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["code"]
+
+    code = "14"
+    name = "Västra Götalands län"
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["code"]
+
+    code = "1402"
+    name = "Partille"
+    region = factory.SubFactory(RegionFactory)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published news article unless told otherwise."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    kind = Kind.NEWS
+    slug = factory.Sequence(lambda n: f"artikel-{n}")
+    title_sv = factory.Sequence(lambda n: f"Svensk rubrik {n}")
+    title_en = factory.Sequence(lambda n: f"English title {n}")
+    summary_sv = "En kort sammanfattning."
+    summary_en = "A short summary."
+    body_sv = "Brödtext på **svenska**."
+    body_en = "Body text in **English**."
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def tags(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.tags.add(*extracted)
+
+
+class MethodFactory(ArticleFactory):
+    class Meta:
+        model = Method
+        skip_postgeneration_save = True
+
+    kind = Kind.METHOD
+    slug = factory.Sequence(lambda n: f"metod-{n}")
+    title_sv = factory.Sequence(lambda n: f"Metod {n}")
+    title_en = factory.Sequence(lambda n: f"Method {n}")
+
+
+class PublicationFactory(ArticleFactory):
+    class Meta:
+        model = Publication
+        skip_postgeneration_save = True
+
+    kind = Kind.PUBLICATION
+    slug = factory.Sequence(lambda n: f"publikation-{n}")
+    authors = "Möllås, G."
+    year = 2009
+
+
+class ResearchSummaryFactory(ArticleFactory):
+    class Meta:
+        model = ResearchSummary
+        skip_postgeneration_save = True
+
+    kind = Kind.RESEARCH_SUMMARY
+    slug = factory.Sequence(lambda n: f"sammanfattning-{n}")
+
+
+class CaseStudyFactory(ArticleFactory):
+    class Meta:
+        model = CaseStudy
+        skip_postgeneration_save = True
+
+    kind = Kind.CASE_STUDY
+    slug = factory.Sequence(lambda n: f"fallstudie-{n}")
+    municipality = factory.SubFactory(MunicipalityFactory)
