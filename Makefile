@@ -40,5 +40,9 @@ format: install
 messages: install
 	$(BIN)/python scripts/translations.py update
 
+# Speed figures (never timed tests): each part prints its own figures.
+bench: install
+	@echo "== make bench"
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
