@@ -20,6 +20,7 @@ install: $(STAMP)
 run: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=true $(BIN)/python manage.py load_demo
+	DJANGO_DEBUG=true $(BIN)/python manage.py import_kolada --shipped
 	@echo "PlugInnovation: http://127.0.0.1:$(PORT)/  (English: http://127.0.0.1:$(PORT)/en/)"
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -40,9 +41,20 @@ format: install
 messages: install
 	$(BIN)/python scripts/translations.py update
 
+# Production: gunicorn (gthread) + whitenoise (hashed, compressed static files) on PostgreSQL.
+# Needs DATABASE_URL and the production environment (README.md, "Running in production").
+serve: install
+	@test -n "$(DATABASE_URL)" || { echo "make serve needs DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/NAME"; exit 1; }
+	DJANGO_STATIC_MANIFEST=true $(BIN)/python manage.py check --deploy --fail-level ERROR
+	DJANGO_STATIC_MANIFEST=true $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_STATIC_MANIFEST=true $(BIN)/python manage.py migrate --noinput
+	DJANGO_STATIC_MANIFEST=true exec $(BIN)/gunicorn --config gunicorn.conf.py
+
 # Speed figures (never timed tests): each part prints its own figures.
 bench: install
 	@echo "== make bench"
+	$(BIN)/python scripts/bench_load.py
+	$(BIN)/python manage.py bench_stats
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -20,3 +20,4 @@ class CaseStudyDetailView(ArticleDetailView):
     models = (CaseStudy,)
     section_title = _("Case studies")
     section_url_name = "casestudies:list"
+    select_related = ("municipality",)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .forms import ArticleAdminForm
 from .models import Article, ContactMessage, Kind, Status
 
 admin.site.site_header = _("PlugInnovation administration")
@@ -27,6 +28,8 @@ def translated_fieldsets(*names):
 class ArticleAdmin(admin.ModelAdmin):
     """What every content type's admin shares: lists, filters, search, publishing."""
 
+    form = ArticleAdminForm
+
     list_display = ["__str__", "status", "published_at", "updated_at"]
     list_filter = ["status", "kind", ("tags", admin.RelatedOnlyFieldListFilter), "regions"]
     search_fields = ["title_sv", "title_en", "summary_sv", "summary_en", "slug"]
@@ -40,7 +43,17 @@ class ArticleAdmin(admin.ModelAdmin):
 
     publishing_fieldset = (
         _("Publishing"),
-        {"fields": ["slug", "status", "published_at", "last_reviewed_at", "author", "created_at", "updated_at"]},
+        {
+            "fields": [
+                "slug",
+                "status",
+                "published_at",
+                "last_reviewed_at",
+                "author",
+                "created_at",
+                "updated_at",
+            ]
+        },
     )
     text_fieldsets = translated_fieldsets("title", "summary", "body")
     classification_fieldset = (
@@ -60,6 +73,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm(PUBLISH_PERMISSION):
+            # The date decides when a published article goes live, so it is part of publishing;
+            # and a published article may be edited, but not taken offline, without the right.
+            fields.append("published_at")
+            if obj is not None and obj.status == Status.PUBLISHED:
+                fields.append("status")
+        return fields
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         # Only those who may publish are offered "Published".
@@ -89,15 +112,17 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _set_status(self, request, queryset, publish: bool) -> None:
         now = timezone.now()
+        # A filtered change list may be DISTINCT (tags), which PostgreSQL refuses to lock.
+        pks = list(queryset.values_list("pk", flat=True))
         with transaction.atomic():
             # Saved one by one, so each article's save() (and anything that follows saves) runs.
-            for article in queryset.select_for_update():
+            for article in queryset.model._default_manager.filter(pk__in=pks).select_for_update():
                 if publish:
                     article.publish(when=now)
                 else:
                     article.unpublish()
                 article.save()
-        count = queryset.count()
+        count = len(pks)
         if publish:
             text = ngettext("%d article published.", "%d articles published.", count)
         else:
@@ -111,7 +136,14 @@ class ContactMessageAdmin(admin.ModelAdmin):
     search_fields = ["subject", "name", "email", "message"]
     date_hierarchy = "created_at"
     readonly_fields = [
-        "name", "email", "organisation", "subject", "message", "language", "created_at", "emailed_at",
+        "name",
+        "email",
+        "organisation",
+        "subject",
+        "message",
+        "language",
+        "created_at",
+        "emailed_at",
     ]
 
     def has_add_permission(self, request):
@@ -123,7 +155,7 @@ class NewsAndPagesAdmin(ArticleAdmin):
     """News and information pages are plain articles; the other types have their own admin."""
 
     list_display = ["__str__", "kind", "status", "published_at", "updated_at"]
-    list_filter = ["status", "kind", ("tags", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", "kind", ("tags", admin.RelatedOnlyFieldListFilter), "regions"]
     type_fieldsets = [(_("Content type"), {"fields": ["kind"]})]
     own_kinds = (Kind.NEWS, Kind.PAGE)
 

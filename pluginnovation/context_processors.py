@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse, translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
 # The main menu, in order. A section is current when the path lies below its address.
@@ -23,11 +23,22 @@ def _navigation(path: str) -> list[dict]:
             url = reverse(url_name)
         except NoReverseMatch:  # a section not installed yet is simply not in the menu
             continue
-        items.append({"label": label, "url": url, "current": path.startswith(url)})
+        # aria-current: "page" on the section's own list, "true" anywhere below it.
+        current = "page" if path == url else "true" if path.startswith(url) else ""
+        items.append({"label": label, "url": url, "current": current})
     if get_language() != "en":
         # The English landing page, named in English as on the original site.
         items.insert(-1, {"label": "In English", "url": translate_url("/", "en"), "lang": "en"})
     return items
+
+
+def _same_page_in(path: str, code: str) -> str:
+    url = translate_url(path, code)
+    if url == path and code != get_language():
+        # Not one of our pages (a 404): the nearest thing in the other language is its home page.
+        with override(code):
+            return reverse("home")
+    return url
 
 
 def site(request: HttpRequest) -> dict:
@@ -37,6 +48,6 @@ def site(request: HttpRequest) -> dict:
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         alternates.append(
-            {"code": code, "name": info["name_local"], "url": translate_url(path, code)}
+            {"code": code, "name": info["name_local"], "url": _same_page_in(path, code)}
         )
     return {"alternate_languages": alternates, "main_navigation": _navigation(request.path)}

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
 
 from .i18n import CONTENT_LANGUAGES, TranslatedMixin, current_language, translated_fields
 from .markdown import render_markdown
@@ -71,6 +72,20 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+class TaggedArticle(TaggedItemBase):
+    """An article's tag. A real foreign key to Article (not taggit's generic one), so a method's
+    tags are the same rows whether it is read as a Method or as an Article."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="article_tag_once")
+        ]
+
+
 class Article(TranslatedMixin, models.Model):
     """The searchable unit and the parent of every content type (multi-table inheritance)."""
 
@@ -91,7 +106,7 @@ class Article(TranslatedMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="articles", verbose_name=_("author"),
     )
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(_("tags"), through=TaggedArticle, blank=True)
     regions = models.ManyToManyField(
         "stats.Region", blank=True, related_name="articles", verbose_name=_("regions")
     )
@@ -137,11 +152,6 @@ class Article(TranslatedMixin, models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self):
-        super().clean()
-        if not (self.title_sv.strip() or self.title_en.strip()):
-            raise ValidationError(_("Give the article a title in Swedish, English or both."))
-
     def save(self, *args, **kwargs):
         if self.KIND:
             self.kind = self.KIND
@@ -153,6 +163,11 @@ class Article(TranslatedMixin, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(DETAIL_URL_NAMES[self.kind], kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not (self.title_sv.strip() or self.title_en.strip()):
+            raise ValidationError(_("Give the article a title in Swedish, English or both."))
 
     # Read in the visitor's language, falling back to the other one.
     @property
@@ -211,3 +226,7 @@ class ContactMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} ({self.email})"
+
+
+# The search index's models and the signals that keep it current live in pluginnovation/search/.
+from .search import models as _search_models  # noqa: E402, F401

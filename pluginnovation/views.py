@@ -34,9 +34,7 @@ class ArticleListView(ListView):
     template_name = "pluginnovation/article_list.html"
 
     def get_queryset(self):
-        return (
-            self.model.objects.published().of_kind(*self.kinds).newest_first().for_cards()
-        )
+        return self.model.objects.published().of_kind(*self.kinds).newest_first().for_cards()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -52,14 +50,20 @@ class ArticleDetailView(DetailView):
     kinds: tuple[str, ...] = ()
     section_title = ""
     section_url_name = ""
+    # Foreign keys the detail template reads, fetched with the article.
+    select_related: tuple[str, ...] = ()
     context_object_name = "article"
 
     def get_object(self, queryset=None):
         # One query per candidate type; a section has at most two (literature, summaries).
         for model in self.models:
-            candidates = model.objects.visible_to(self.request.user).filter(slug=self.kwargs["slug"])
+            candidates = model.objects.visible_to(self.request.user).filter(
+                slug=self.kwargs["slug"]
+            )
             if self.kinds:
                 candidates = candidates.of_kind(*self.kinds)
+            if self.select_related:
+                candidates = candidates.select_related(*self.select_related)
             article = candidates.prefetch_related("tags").first()
             if article is not None:
                 return article
@@ -73,9 +77,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        linked = list(
-            Article.objects.published().filter(related_articles=article).newest_first()
-        )
+        linked = list(Article.objects.published().filter(related_articles=article).newest_first())
         linked_ids = {item.pk for item in linked}
         context.update(
             linked_articles=linked,
@@ -110,14 +112,15 @@ ABOUT_SLUG = "om-plug-in"
 
 def about(request: HttpRequest) -> HttpResponse:
     """Om Plug In: the main information page and links to the other ones."""
-    pages = list(Article.objects.visible_to(request.user).of_kind(Kind.PAGE).order_by("pk"))
-    main = next((page for page in pages if page.slug == ABOUT_SLUG), None)
+    pages = Article.objects.of_kind(Kind.PAGE)
+    # Editors preview the main page as a draft; the list of the others is the public one.
+    main = pages.visible_to(request.user).filter(slug=ABOUT_SLUG).first()
     return render(
         request,
         "pluginnovation/about.html",
         {
             "page": main,
-            "other_pages": [page for page in pages if page.slug != ABOUT_SLUG],
+            "other_pages": pages.published().exclude(slug=ABOUT_SLUG).order_by("pk"),
             "breadcrumbs": [HOME_CRUMB, (_("About Plug In"), None)],
         },
     )
@@ -177,7 +180,7 @@ def _email_contact_message(message) -> None:
             from_email=None,
             recipient_list=[settings.CONTACT_EMAIL],
         )
-    except OSError:
+    except Exception:  # noqa: BLE001 - whatever the mail backend raises, the message is kept
         logger.exception("contact message %s stored but not e-mailed", message.pk)
         return
     message.emailed_at = timezone.now()

@@ -10,7 +10,11 @@ from .models import Publication, ResearchSummary
 class PublicationAdmin(ArticleAdmin):
     list_display = ["__str__", "authors", "year", "publication_type", "status"]
     list_filter = [
-        "status", "publication_type", "year", ("tags", admin.RelatedOnlyFieldListFilter), "regions",
+        "status",
+        "publication_type",
+        "year",
+        ("tags", admin.RelatedOnlyFieldListFilter),
+        "regions",
     ]
     search_fields = [*ArticleAdmin.search_fields, "authors", "publisher"]
     type_fieldsets = [

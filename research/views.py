@@ -14,11 +14,15 @@ class ResearchListView(ArticleListView):
     section_title = _("Research")
     template_name = "research/research_list.html"
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("publication")
-
 
 class ResearchDetailView(ArticleDetailView):
     models = (Publication, ResearchSummary)
     section_title = _("Research")
     section_url_name = "research:list"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if isinstance(self.object, ResearchSummary):
+            # Only the published ones: a summary never links the public to a draft.
+            context["summarised_publications"] = self.object.publications.published().newest_first()
+        return context

@@ -1,10 +1,19 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import translation
 
 from accounts.roles import EDITOR_GROUP
 
 from .factories import UserFactory
+
+
+def pytest_configure(config):
+    # Production defaults redirect http to https; the test client and live_server speak http.
+    # tests/prod/ switches it back on where it is tested.
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +22,13 @@ def _swedish_by_default():
     translation.activate("sv")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached pages and facets must not leak from one test's database into the next."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

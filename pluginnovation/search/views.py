@@ -1,25 +1,150 @@
-"""Placeholder Artikelsök until the ranked search lands: a plain title/summary match."""
+"""Artikelsök (/sok/) and Sökhjälp (/sok/hjalp/)."""
 
+from __future__ import annotations
+
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from pluginnovation.models import Article
+from pluginnovation.views import HOME_CRUMB
+
+from . import snippets, suggest
+from .facets import compute_facets
+from .filters import TYPE_CHOICES, SearchFilterSet
+
+# A ranked search sorts every match, so only this many pages of results can be browsed.
+MAX_PAGES = 50
+SEARCH_CRUMB_LABEL = gettext_lazy("Article search")
+
+# Sökhjälp's examples: each is run by a test against the demo content.
+HELP_EXAMPLES = [
+    ("skolor", gettext_lazy("Other forms of a word are found too: skolor also finds skola and skolan.")),
+    ("mentor", gettext_lazy("A word also finds the longer words it begins: mentor finds mentorskap.")),
+    ('"motiverande samtal"', gettext_lazy("Quotation marks find the words next to each other, in that order.")),
+    ("studieavbrott -frånvaro", gettext_lazy("A minus sign leaves out the articles that contain a word.")),
+    ("mentorskap OR coachning", gettext_lazy("OR finds the articles with either word.")),
+    ("dropout", gettext_lazy("English words search the English texts.")),
+]
+
+
+def _link(params: QueryDict, **changes) -> str:
+    """`params` with some values replaced (None removes), as a query string for a link."""
+    query = params.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query.setlist(name, value if isinstance(value, list) else [str(value)])
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _active_filters(params: QueryDict, cleaned: dict, facets) -> list[tuple[str, str, str]]:
+    """(what, chosen value, link without it) for each chosen filter, to remove one by one."""
+    active = []
+    types = dict(TYPE_CHOICES)
+    if "typ" in cleaned:
+        active.append((_("Content type"), types[cleaned["typ"]], _link(params, typ=None)))
+    tag_names = facets.tag_names
+    for slug in cleaned.get("tag", []):
+        rest = [other for other in cleaned["tag"] if other != slug]
+        active.append((_("Tag"), tag_names.get(slug, slug), _link(params, tag=rest or None)))
+    for name, label, options in (
+        ("region", _("Region"), facets.regions),
+        ("kommun", _("Municipality"), facets.municipalities),
+    ):
+        if name in cleaned:
+            names = {code: option_name for code, option_name, _count in options}
+            chosen = cleaned[name]
+            active.append((label, names.get(chosen, chosen), _link(params, **{name: None})))
+    if "year" in cleaned:
+        active.append((_("Year"), str(cleaned["year"]), _link(params, year=None)))
+    return active
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
-    results = Article.objects.published().newest_first()
-    if query:
-        results = results.filter(
-            Q(title_sv__icontains=query) | Q(title_en__icontains=query)
-            | Q(summary_sv__icontains=query) | Q(summary_en__icontains=query)
-        )
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    filterset = SearchFilterSet(request.GET)
+    results = filterset.qs.prefetch_related("tags")
+    cleaned = filterset.cleaned
+    facets = compute_facets(filterset)
+
+    paginator = Paginator(results, settings.PAGE_SIZE)
+    # The facets counted the results already; the cap keeps ranked sorts bounded.
+    paginator.count = min(facets.total, MAX_PAGES * settings.PAGE_SIZE)
+    wanted = filterset.form.cleaned_data.get("page") or 1
+    page = paginator.get_page(wanted)
+    articles = list(page.object_list)
+    marked = snippets(articles, filterset.parsed)
+    for article in articles:
+        article.search_snippet = marked.get(article.pk)
+
+    query = cleaned.get("q", "")
+    params = request.GET
+    chosen_tags = cleaned.get("tag", [])
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "query": query,
+        "search_query": query,
+        "page_obj": page,
+        "articles": articles,
+        "total": facets.total,
+        "capped": facets.total > paginator.count,
+        "page_missing": wanted > page.number,
+        "suggestion": suggest(query) if query and not facets.total else None,
+        "sort": filterset.order,
+        "ranked": filterset.ranked,
+        "sort_links": [
+            (value, label, _link(params, sort=value))
+            for value, label in filterset.filters["sort"].extra["choices"]
+        ],
+        "type_options": [
+            (value, label, facets.type_count(value), _link(params, typ=value))
+            for value, label in TYPE_CHOICES
+        ],
+        "tag_options": [
+            (name, count, _link(params, tag=[*chosen_tags, slug]))
+            for slug, name, count in facets.tags
+        ],
+        "region_options": [
+            (code, name, count, _link(params, region=code)) for code, name, count in facets.regions
+        ],
+        "municipality_options": [
+            (code, name, count, _link(params, kommun=code))
+            for code, name, count in facets.municipalities
+        ],
+        "year_options": [(year, count, _link(params, year=year)) for year, count in facets.years],
+        "active_filters": _active_filters(params, cleaned, facets),
+        "clear_link": _link(params, typ=None, tag=None, region=None, kommun=None, year=None),
+        "breadcrumbs": [HOME_CRUMB, (SEARCH_CRUMB_LABEL, None)],
+    }
+    status = 400 if filterset.form.errors else 200
+    return render(request, "search/results.html", context, status=status)
+
+
+def search_help(request: HttpRequest) -> HttpResponse:
+    from django.urls import reverse
+
+    results_url = reverse("search:results")
     return render(
         request,
-        "search/results.html",
-        {"query": query, "page_obj": page, "breadcrumbs": [(_("Home"), "/"), (_("Search"), None)]},
+        "search/help.html",
+        {
+            "examples": [
+                (
+                    example,
+                    explanation,
+                    f"{results_url}?{QueryDict.fromkeys(['q'], example).urlencode()}",
+                )
+                for example, explanation in HELP_EXAMPLES
+            ],
+            "breadcrumbs": [
+                HOME_CRUMB,
+                (SEARCH_CRUMB_LABEL, results_url),
+                (_("Search help"), None),
+            ],
+        },
     )

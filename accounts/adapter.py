@@ -1,0 +1,35 @@
+"""django-allauth, adapted: the preferred language after login, profiles for new users."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse, translate_url
+from django.utils import translation
+
+from .services import profile_of
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def post_login(self, request: HttpRequest, user, **kwargs) -> HttpResponse:
+        """Open the site in the user's preferred language, on the page they were going to."""
+        language = profile_of(user).language
+        redirect_url = kwargs.get("redirect_url")
+        if language:
+            if redirect_url:
+                kwargs["redirect_url"] = translate_url(redirect_url, language)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        response = super().post_login(request, user, **kwargs)
+        if language:
+            response.set_cookie(
+                "django_language", language, samesite="Lax", secure=request.is_secure()
+            )
+        return response
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        return reverse("accounts:dashboard")
+
+    def get_logout_redirect_url(self, request: HttpRequest) -> str:
+        return reverse("home")
+
+    def get_email_verification_redirect_url(self, email_address) -> str:
+        return reverse("account_login")

@@ -1,0 +1,411 @@
+# ruff: noqa: S608 - the SQL names only our constant tables; values are parameters.
+"""The two search backends, chosen by `connection.vendor` (as Wagtail does).
+
+SQL here names only our own constant tables; every value goes in as a parameter.
+
+Both answer the same questions: index an article, filter and rank a queryset, mark the
+words of one page of results, and suggest a spelling when nothing matches.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat, Greatest
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from pluginnovation.i18n import CONTENT_LANGUAGES
+
+from .models import FTS_TABLE, PG_TABLE, FtsEntry
+from .text import (
+    PG_CONFIGS,
+    WORD_RE,
+    ParsedQuery,
+    Term,
+    stem_words,
+    stemmed,
+    words,
+)
+
+# Marks put around matched words by the database, swapped for <mark> after escaping the rest.
+START, STOP = "\ue000", "\ue001"
+SNIPPET_WORDS = 30
+
+
+def _marked(text: str) -> SafeString:
+    """Escape `text` (whatever an editor or visitor wrote) and turn our marks into <mark>."""
+    escaped = escape(html.unescape(text))
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+
+
+class Backend:
+    vendor = ""
+
+    def index(self, pk: int, texts: dict[str, tuple[str, str, str]]) -> None:
+        self.index_many([(pk, texts)])
+
+    def index_many(self, rows: Iterable[tuple[int, dict[str, tuple[str, str, str]]]]) -> int:
+        raise NotImplementedError
+
+    def remove(self, pks: Iterable[int]) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def filter(self, queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+        """Only the matches, annotated with `search_rank` (higher is better) when ranked."""
+        raise NotImplementedError
+
+    def snippets(self, articles: list, parsed: ParsedQuery) -> dict[int, SafeString]:
+        """Highlighted passages for one page of results, by article id."""
+        return {
+            article.pk: snippet
+            for article in articles
+            if (snippet := python_snippet(_plain_text(article), parsed, article.content_language))
+        }
+
+    def suggest(self, query_words: list[str]) -> dict[str, str]:
+        """Each misspelt word's closest known word, from a vocabulary of titles and tags."""
+        vocabulary = _vocabulary()
+        suggestions = {}
+        for word in query_words:
+            if word in vocabulary:
+                continue
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+            if close:
+                suggestions[word] = close[0]
+        return suggestions
+
+
+def _plain_text(article) -> str:
+    from django.utils.html import strip_tags
+
+    return f"{article.summary} {html.unescape(strip_tags(article.body_html))}"
+
+
+def python_snippet(text: str, parsed: ParsedQuery, language: str) -> SafeString | None:
+    """The passage of `text` with the most query words, those words marked. None if none."""
+    query_stems = set(stem_words(parsed.positive_words, language)) | set(parsed.positive_words)
+    if not query_stems or not text:
+        return None
+    matches = list(WORD_RE.finditer(text))
+    stems = stem_words([m.group().lower() for m in matches], language)
+    hits = [
+        i
+        for i, stem in enumerate(stems)
+        if any(stem.startswith(q) or matches[i].group().lower().startswith(q) for q in query_stems)
+    ]
+    if not hits:
+        return None
+    # The window of SNIPPET_WORDS words holding the most hits.
+    best_start, best_count = hits[0], 0
+    for i, first in enumerate(hits):
+        count = sum(1 for h in hits[i:] if h < first + SNIPPET_WORDS)
+        if count > best_count:
+            best_start, best_count = first, count
+    start_word = max(0, best_start - 5)
+    end_word = min(len(matches), start_word + SNIPPET_WORDS) - 1
+    hit_set = set(hits)
+    pieces = []
+    position = matches[start_word].start()
+    for i in range(start_word, end_word + 1):
+        match = matches[i]
+        pieces.append(escape(text[position : match.start()]))
+        word = escape(match.group())
+        pieces.append(f"<mark>{word}</mark>" if i in hit_set else word)
+        position = match.end()
+    prefix = "… " if start_word > 0 else ""
+    suffix = " …" if end_word < len(matches) - 1 else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece escaped
+
+
+def _vocabulary() -> list[str]:
+    """Words of published titles and tag names, cached until the content changes."""
+    from pluginnovation.cache import versioned_key
+    from pluginnovation.models import Article
+
+    key = versioned_key("search:vocabulary")
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        found: set[str] = set()
+        for row in Article.objects.published().values_list("title_sv", "title_en"):
+            for title in row:
+                found.update(word for word in words(title) if len(word) > 2)
+        from taggit.models import Tag
+
+        for name in Tag.objects.values_list("name", flat=True):
+            found.update(word for word in words(name) if len(word) > 2)
+        vocabulary = sorted(found)
+        cache.set(key, vocabulary, 300)
+    return vocabulary
+
+
+# ---------------------------------------------------------------------------
+# SQLite: FTS5 over text stemmed in Python
+
+
+def _fts_term(term: Term, language: str) -> str:
+    # Stems are word characters only, so quoting them cannot break out into FTS5 syntax;
+    # the trailing * matches a Swedish compound by its first part.
+    return '"' + " ".join(stem_words(list(term.words), language)) + '"*'
+
+
+def _fts_columns(language: str) -> str:
+    return "{title_%s meta_%s body_%s}" % (language, language, language)  # noqa: UP031
+
+
+def fts_expression(parsed: ParsedQuery) -> tuple[str, str]:
+    """(positive expression, excluded expression) in FTS5 syntax; either may be empty."""
+    positive = []
+    excluded = []
+    for language in CONTENT_LANGUAGES:
+        columns = _fts_columns(language)
+        if parsed.groups:
+            groups = " AND ".join(
+                "(" + " OR ".join(_fts_term(term, language) for term in group) + ")"
+                for group in parsed.groups
+            )
+            positive.append(f"({columns} : ({groups}))")
+        if parsed.excluded:
+            terms = " OR ".join(_fts_term(term, language) for term in parsed.excluded)
+            excluded.append(f"({columns} : ({terms}))")
+    return " OR ".join(positive), " OR ".join(excluded)
+
+
+class SqliteBackend(Backend):
+    vendor = "sqlite"
+    COLUMNS = ("title_sv", "meta_sv", "body_sv", "title_en", "meta_en", "body_en")
+
+    def index_many(self, rows):
+        values = []
+        for pk, texts in rows:
+            row = [pk]
+            for language in CONTENT_LANGUAGES:
+                title, summary, body = texts[language]
+                # Tags go in one column only: bm25 adds up the columns, and a tag counted in
+                # both languages would outweigh a title. The Swedish side of every query reads it.
+                tags = texts["tags"][0] if language == "sv" else ""
+                row.extend(stemmed(text, language) for text in (title, f"{tags} {summary}", body))
+            values.append(row)
+        if not values:
+            return 0
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [[v[0]] for v in values]
+            )
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(self.COLUMNS)}) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                values,
+            )
+        return len(values)
+
+    def remove(self, pks):
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [[pk] for pk in pks])
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+
+    def filter(self, queryset, parsed):
+        positive, excluded = fts_expression(parsed)
+        if excluded:
+            if positive:
+                # FTS5's NOT is binary: "matches the positive part, not the excluded one".
+                positive = f"({positive}) NOT ({excluded})"
+            else:
+                queryset = queryset.exclude(
+                    pk__in=FtsEntry.objects.filter(match=excluded).values("article_id")
+                )
+        if not positive:
+            return queryset
+        # bm25 is lower for better matches; negated so that, as on PostgreSQL, higher is better.
+        return queryset.filter(fts_entry__match=positive).annotate(
+            search_rank=F("fts_entry__rank") * Value(-1.0)
+        )
+
+
+# ---------------------------------------------------------------------------
+# PostgreSQL: weighted tsvectors per language, GIN-indexed
+
+
+def _tsquery_term(term: Term) -> str:
+    # Each word is quoted (word characters only) and prefix-matched; to_tsquery stems it
+    # with the language's dictionary, so the same text serves both configurations.
+    return " <-> ".join(f"'{word}':*" for word in term.words)
+
+
+def tsquery_text(parsed: ParsedQuery) -> tuple[str, str]:
+    """(positive tsquery, excluded tsquery) in to_tsquery syntax; either may be empty."""
+    positive = " & ".join(
+        "(" + " | ".join(f"({_tsquery_term(term)})" for term in group) + ")"
+        for group in parsed.groups
+    )
+    excluded = " | ".join(f"({_tsquery_term(term)})" for term in parsed.excluded)
+    return positive, excluded
+
+
+class PostgresBackend(Backend):
+    vendor = "postgresql"
+    WEIGHTS = ("A", "B", "C")
+
+    def index_many(self, rows):
+        rows = list(rows)
+        if not rows:
+            return 0
+        vectors = []
+        params = []
+        for pk, texts in rows:
+            parts = []
+            params.append(pk)
+            for language in CONTENT_LANGUAGES:
+                config = PG_CONFIGS[language]
+                # Weights A, B, C for title, tags and summary, body.
+                parts.append(
+                    " || ".join(
+                        f"setweight(to_tsvector('{config}', %s), '{weight}')"
+                        for weight in self.WEIGHTS
+                    )
+                )
+                title, summary, body = texts[language]
+                params.extend(
+                    text.replace("\x00", " ")
+                    for text in (title, f"{texts['tags'][0]} {summary}", body)
+                )
+            vectors.append(f"(%s, {parts[0]}, {parts[1]})")
+        sql = (
+            f"INSERT INTO {PG_TABLE} (article_id, search_sv, search_en) VALUES "
+            + ", ".join(vectors)
+            + " ON CONFLICT (article_id) DO UPDATE"
+            " SET search_sv = EXCLUDED.search_sv, search_en = EXCLUDED.search_en"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+        return len(rows)
+
+    def remove(self, pks):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {PG_TABLE} WHERE article_id = ANY(%s)", [list(pks)])
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {PG_TABLE}")
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {PG_TABLE}")
+            cursor.execute("ANALYZE pluginnovation_article")
+
+    @staticmethod
+    def _queries(text: str) -> dict[str, SearchQuery]:
+        return {
+            language: SearchQuery(text, config=PG_CONFIGS[language], search_type="raw")
+            for language in CONTENT_LANGUAGES
+        }
+
+    @staticmethod
+    def _matches(queries: dict[str, SearchQuery]) -> Q:
+        matches = Q()
+        for language, query in queries.items():
+            matches |= Q(**{f"pg_entry__search_{language}": query})
+        return matches
+
+    def filter(self, queryset, parsed):
+        positive, excluded = tsquery_text(parsed)
+        if excluded:
+            # Left out if the word is in either language's text.
+            queryset = queryset.exclude(self._matches(self._queries(excluded)))
+        if not positive:
+            return queryset
+        queries = self._queries(positive)
+        ranks = [
+            SearchRank(F(f"pg_entry__search_{language}"), query)
+            for language, query in queries.items()
+        ]
+        return queryset.filter(self._matches(queries)).annotate(search_rank=Greatest(*ranks))
+
+    def snippets(self, articles, parsed):
+        """ts_headline for the visible page only: it re-parses the text, so it is slow."""
+        from pluginnovation.models import Article
+
+        if not articles or not parsed.groups:
+            return {}
+        queries = self._queries(tsquery_text(parsed)[0])
+        annotations = {}
+        for language, query in queries.items():
+            plain_body = Func(
+                F(f"body_html_{language}"),
+                Value("<[^>]+>"),
+                Value(" "),
+                Value("g"),
+                function="regexp_replace",
+                output_field=TextField(),
+            )
+            annotations[f"headline_{language}"] = SearchHeadline(
+                Concat(F(f"summary_{language}"), Value(" "), plain_body, output_field=TextField()),
+                query,
+                config=PG_CONFIGS[language],
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=SNIPPET_WORDS,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        rows = (
+            Article.objects.filter(pk__in=[a.pk for a in articles])
+            .values("pk", **annotations)
+        )
+        languages = {article.pk: article.content_language for article in articles}
+        snippets = {}
+        for row in rows:
+            text = row[f"headline_{languages[row['pk']]}"]
+            if text and START in text:
+                snippets[row["pk"]] = _marked(text)
+        return snippets
+
+    def suggest(self, query_words):
+        """For each word, the closest word of a published title (pg_trgm, GIN-indexed)."""
+        if not query_words:
+            return {}
+        sql = """
+            SELECT q.word, best.w FROM unnest(%s::text[]) AS q(word)
+            CROSS JOIN LATERAL (
+                SELECT w FROM (
+                    SELECT regexp_split_to_table(lower(a.title_sv || ' ' || a.title_en),
+                                                 '[^[:alnum:]]+') AS w
+                    FROM pluginnovation_article a
+                    WHERE a.status = 'published'
+                      AND (q.word <%% lower(a.title_sv) OR q.word <%% lower(a.title_en))
+                ) title_words
+                WHERE length(w) > 2 AND similarity(w, q.word) > 0.3
+                ORDER BY similarity(w, q.word) DESC, w LIMIT 1
+            ) best
+            WHERE best.w <> q.word
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [list(query_words)])
+            return dict(cursor.fetchall())
+
+
+_BACKENDS = {"sqlite": SqliteBackend(), "postgresql": PostgresBackend()}
+
+
+def get_backend() -> Backend:
+    try:
+        return _BACKENDS[connection.vendor]
+    except KeyError as exc:  # pragma: no cover - the settings allow only these two
+        raise RuntimeError(f"Artikelsök has no backend for {connection.vendor}") from exc

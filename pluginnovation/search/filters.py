@@ -1,0 +1,176 @@
+"""Every GET parameter of Artikelsök, read and validated by one FilterSet.
+
+The same FilterSet serves the page (/sok/) and `run_search()` (saved searches), so both
+apply exactly the same filters. Invalid values are reported on the page and ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from pluginnovation.models import Article, Kind
+
+from . import search
+from .text import MAX_QUERY_LENGTH, ParsedQuery
+
+# "Begränsa efter innehållstyp": the values are Swedish in both languages, so a link shared
+# between languages means the same thing. Information pages are searched but have no facet.
+TYPE_KINDS: dict[str, tuple[str, ...]] = {
+    "metoder": (Kind.METHOD,),
+    "forskning": (Kind.PUBLICATION, Kind.RESEARCH_SUMMARY),
+    "fallstudier": (Kind.CASE_STUDY,),
+    "aktuellt": (Kind.NEWS,),
+}
+TYPE_CHOICES = [
+    ("metoder", _("Methods")),
+    ("forskning", _("Research")),
+    ("fallstudier", _("Case studies")),
+    ("aktuellt", _("News")),
+]
+RELEVANCE, DATE = "relevans", "datum"
+SORT_CHOICES = [(RELEVANCE, _("Relevance")), (DATE, pgettext_lazy("sort order", "Newest first"))]
+
+MAX_TAGS = 10
+TAG_SLUG_RE = re.compile(r"^[-\w]{1,100}$")
+
+
+class SearchForm(forms.Form):
+    """The fields the FilterSet adds, plus the page number (read leniently by the view)."""
+
+    page = forms.CharField(required=False, max_length=20)
+
+    def clean_page(self) -> int:
+        # page=abc or page=-3 is not worth an error: the first page it is.
+        value = self.cleaned_data.get("page") or ""
+        return int(value) if value.isdigit() and 0 < len(value) <= 6 else 1
+
+
+class TagListField(forms.Field):
+    """`?tag=a&tag=b`: tag slugs, each one narrowing the results."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[str]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return list(dict.fromkeys(str(item).strip() for item in value if str(item).strip()))
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if len(value) > MAX_TAGS:
+            raise ValidationError(
+                _("Choose at most %(count)d tags."), code="too_many", params={"count": MAX_TAGS}
+            )
+        if any(not TAG_SLUG_RE.match(slug) for slug in value):
+            raise ValidationError(_("That is not a tag."), code="invalid")
+
+
+class TagFilter(django_filters.Filter):
+    field_class = TagListField
+
+    def filter(self, qs: QuerySet, value: list[str]) -> QuerySet:
+        for slug in value or ():
+            qs = qs.filter(tags__slug=slug)
+        return qs
+
+
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+    def filter(self, qs: QuerySet, value: int | None) -> QuerySet:
+        return qs if value is None else qs.filter(published_at__year=value)
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_text", label=_("Search for"), max_length=MAX_QUERY_LENGTH
+    )
+    typ = django_filters.ChoiceFilter(
+        choices=TYPE_CHOICES,
+        method="filter_type",
+        label=_("Content type"),
+        empty_label=_("All content types"),
+    )
+    tag = TagFilter(label=_("Tags"))
+    region = django_filters.CharFilter(field_name="regions__code", max_length=2, label=_("Region"))
+    kommun = django_filters.CharFilter(
+        field_name="municipalities__code", max_length=4, label=_("Municipality")
+    )
+    year = YearFilter(label=_("Year"), min_value=1900, max_value=2100)
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, method="filter_nothing", label=_("Sort by"), empty_label=None
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+        form = SearchForm
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = Article.objects.published()
+        super().__init__(data if data is not None else {}, queryset, **kwargs)
+        self.parsed = ParsedQuery()
+
+    @classmethod
+    def from_params(cls, params: QueryDict | dict | None) -> SearchFilterSet:
+        return cls(params or {})
+
+    # -- the filters
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        queryset, self.parsed = search(queryset, value)
+        return queryset
+
+    def filter_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(kind__in=TYPE_KINDS[value])
+
+    def filter_nothing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # the order is set once all filters are applied
+
+    # -- what the view and the facets read
+
+    @property
+    def cleaned(self) -> dict:
+        """The valid values (invalid ones were reported and are left out)."""
+        self.form.errors  # noqa: B018 - validates the form
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "", [])
+        }
+
+    def filtered(self, without: tuple[str, ...] = (), queryset: QuerySet | None = None) -> QuerySet:
+        """The queryset with every valid filter except those named, in no particular order."""
+        queryset = (self.queryset if queryset is None else queryset).all()
+        for name, value in self.cleaned.items():
+            if name in self.filters and name not in without:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def ranked(self) -> bool:
+        return bool(self.parsed.groups)
+
+    @property
+    def order(self) -> str:
+        chosen = self.cleaned.get("sort")
+        if chosen:
+            return chosen
+        return RELEVANCE if self.ranked else DATE
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = self.filtered(queryset=queryset)
+        if self.ranked and self.order == RELEVANCE:
+            return queryset.order_by("-search_rank", "-published_at", "-pk")
+        return queryset.order_by("-published_at", "-pk")

@@ -1,0 +1,66 @@
+"""The search index, one unmanaged model per backend (migration 0002 creates the tables).
+
+Both are one-to-one with Article, so a search is a join and ranking composes with every
+other filter in one SQL statement. Only the table of the running database exists.
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+from pluginnovation.models import Article
+
+FTS_TABLE = "pluginnovation_search_fts"
+PG_TABLE = "pluginnovation_search_pg"
+
+
+class FtsEntry(models.Model):
+    """SQLite: a row of the FTS5 table, whose rowid is the article's id.
+
+    `match` is FTS5's hidden column named after the table (`fts = 'query'` is a MATCH) and
+    `rank` its hidden rank column, configured in the migration as bm25 with column weights.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="fts_entry",
+        db_constraint=False,
+    )
+    match = models.TextField(db_column=FTS_TABLE)
+    rank = models.FloatField(db_column="rank")
+
+    class Meta:
+        managed = False
+        db_table = FTS_TABLE
+        app_label = "pluginnovation"
+
+    def __str__(self) -> str:
+        return f"FTS entry {self.pk}"
+
+
+class PgEntry(models.Model):
+    """PostgreSQL: an article's weighted vectors, one per language, GIN-indexed."""
+
+    article = models.OneToOneField(
+        Article,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        related_name="pg_entry",
+        db_constraint=False,
+    )
+    search_sv = SearchVectorField()
+    search_en = SearchVectorField()
+
+    class Meta:
+        managed = False
+        db_table = PG_TABLE
+        app_label = "pluginnovation"
+
+    def __str__(self) -> str:
+        return f"search vectors {self.pk}"
+
+
+# Imported here so that the receivers are connected whenever the models are loaded.
+from . import signals  # noqa: E402, F401

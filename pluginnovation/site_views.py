@@ -1,0 +1,52 @@
+"""Pages for crawlers and for the law: robots.txt, the accessibility statement; and the bench view."""
+
+import datetime
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from .views import HOME_CRUMB
+
+# Pages a crawler has no business in: the admin, personal pages, endless search result pages.
+ROBOTS_DISALLOWED_URL_NAMES = ["admin:index", "search:results", "accounts:dashboard"]
+
+# When the accessibility statement was last reviewed against the site (change it when you do).
+ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 11, 23)
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *"]
+    for name in ROBOTS_DISALLOWED_URL_NAMES:
+        for code in ("sv", "en"):
+            with translation.override(code):
+                try:
+                    lines.append(f"Disallow: {reverse(name)}")
+                except NoReverseMatch:
+                    continue
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(dict.fromkeys(lines)) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """Tillgänglighetsredogörelse, following the model statement of DIGG."""
+    return render(
+        request,
+        "pluginnovation/accessibility.html",
+        {
+            "reviewed": ACCESSIBILITY_STATEMENT_REVIEWED,
+            "breadcrumbs": [HOME_CRUMB, (_("Accessibility statement"), None)],
+        },
+    )
+
+
+def bench_hello(request: HttpRequest) -> HttpResponse:
+    """The bare view `make bench` compares pages with: no database, no template."""
+    return HttpResponse("Hello, world", content_type="text/plain")

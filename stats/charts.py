@@ -1,0 +1,255 @@
+"""Server-side SVG: trend charts, sparklines and the choropleth map. No JavaScript needed.
+
+Colours come from CSS classes or SVG presentation attributes (allowed by the strict CSP);
+every chart has role="img", a <title> and a <desc>, and its figures are also in a table.
+"""
+
+import json
+import math
+from functools import cache
+from itertools import count
+
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from .figures import Figure
+
+MAP_FILE = settings.BASE_DIR / "static" / "stats" / "sweden-map.json"
+_ids = count(1)
+
+
+def format_number(value: float, decimals: int = 1) -> str:
+    """78,1 on Swedish pages, 78.1 on English ones."""
+    return number_format(value, decimals)
+
+
+def format_percent(value: float) -> str:
+    return _("%(number)s%%") % {"number": format_number(value)}
+
+
+def describe(figure: Figure | None) -> str:
+    """A figure in words, for tables, titles and accessible names."""
+    if figure is None:
+        return _("no figure")
+    if figure.value is None:
+        return _("suppressed") if figure.is_suppressed else _("missing")
+    return format_percent(figure.value)
+
+
+def _n(number: float) -> str:
+    """A coordinate, as SVG wants it whatever the language (never a decimal comma)."""
+    return f"{number:.1f}"
+
+
+def _nice_ceiling(value: float) -> float:
+    if value <= 0:
+        return 10.0
+    step = 10 ** math.floor(math.log10(value))
+    for multiple in (1, 2, 2.5, 5, 10):
+        if value <= multiple * step:
+            return multiple * step
+    return 10 * step
+
+
+def _segments(points: list[tuple[float, float | None]]) -> list[list[tuple[float, float]]]:
+    """Split a line where a value is missing, so a gap is shown as a gap, never as zero."""
+    segments, current = [], []
+    for x, y in points:
+        if y is None:
+            if current:
+                segments.append(current)
+            current = []
+        else:
+            current.append((x, y))
+    if current:
+        segments.append(current)
+    return segments
+
+
+# (css class, dash pattern, marker) per series; lines differ in more than colour.
+SERIES_STYLES = [
+    ("series-1", "", "circle"),
+    ("series-2", "6 3", "square"),
+    ("series-3", "2 3", "diamond"),
+    ("series-4", "10 4 2 4", "circle"),
+    ("series-5", "1 0", "square"),
+    ("series-6", "4 2", "diamond"),
+]
+
+
+def _marker(shape: str, x: float, y: float, css: str) -> SafeString:
+    if shape == "square":
+        return format_html(
+            '<rect class="{}" x="{}" y="{}" width="7" height="7"/>', css, _n(x - 3.5), _n(y - 3.5)
+        )
+    if shape == "diamond":
+        return format_html(
+            '<path class="{}" d="M{},{}l4.5,4.5l-4.5,4.5l-4.5,-4.5z"/>', css, _n(x), _n(y - 4.5)
+        )
+    return format_html('<circle class="{}" cx="{}" cy="{}" r="3.5"/>', css, _n(x), _n(y))
+
+
+def line_chart(
+    *, title: str, description: str, years: list[int], series: list[tuple[str, list]]
+) -> SafeString:
+    """A line chart of percentages; `series` is [(label, [(year, value or None), ...]), ...]."""
+    width, height = 640, 300
+    left, right, top, bottom = 52, 16, 16, 36
+    uid = next(_ids)
+    values = [v for _, points in series for _, v in points if v is not None]
+    y_max = _nice_ceiling(max(values) if values else 100)
+    plot_w, plot_h = width - left - right, height - top - bottom
+    span = max(len(years) - 1, 1)
+
+    def x_of(index: int) -> float:
+        return left + plot_w * (index / span if len(years) > 1 else 0.5)
+
+    def y_of(value: float) -> float:
+        return top + plot_h * (1 - value / y_max)
+
+    grid = []
+    for step in range(6):
+        value = y_max * step / 5
+        y = y_of(value)
+        grid.append(
+            format_html(
+                '<line class="chart-grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
+                '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>',
+                left, width - right, _n(y), _n(y), left - 6, _n(y + 4), format_percent(value),
+            )
+        )
+    label_every = 1 if len(years) <= 10 else 2
+    for index, year in enumerate(years):
+        if index % label_every == 0 or index == len(years) - 1:
+            grid.append(
+                format_html(
+                    '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                    _n(x_of(index)), height - bottom + 20, year,
+                )
+            )
+    index_of = {year: i for i, year in enumerate(years)}
+    lines = []
+    for (_label, points), (css, dash, marker) in zip(series, SERIES_STYLES, strict=False):
+        placed = [(x_of(index_of[year]), None if v is None else y_of(v)) for year, v in points]
+        for segment in _segments(placed):
+            path = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in segment)
+            lines.append(
+                format_html(
+                    '<path class="chart-line {}" d="{}" fill="none"{}/>',
+                    css, path,
+                    format_html(' stroke-dasharray="{}"', dash) if dash else "",
+                )
+            )
+            lines.extend(_marker(marker, x, y, f"chart-marker {css}") for x, y in segment)
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-{u}-t chart-{u}-d">'
+        '<title id="chart-{u}-t">{title}</title><desc id="chart-{u}-d">{desc}</desc>'
+        '<line class="chart-axis" x1="{l}" x2="{l}" y1="{t}" y2="{b}"/>'
+        '<line class="chart-axis" x1="{l}" x2="{r}" y1="{b}" y2="{b}"/>'
+        "{grid}{lines}</svg>",
+        w=width, h=height, u=uid, title=title, desc=description, l=left, t=top,
+        b=height - bottom, r=width - right,
+        grid=mark_safe("".join(grid)),  # noqa: S308 (built with format_html above)
+        lines=mark_safe("".join(lines)),  # noqa: S308
+    )
+
+
+def legend(labels: list[str]) -> SafeString:
+    """The key to a line chart, as an HTML list with a small sample of each line."""
+    items = []
+    for label, (css, dash, _marker_shape) in zip(labels, SERIES_STYLES, strict=False):
+        items.append(
+            format_html(
+                '<li><svg class="legend-swatch" viewBox="0 0 32 10" aria-hidden="true" focusable="false">'
+                '<path class="chart-line {}" d="M1,5L31,5" fill="none"{}/></svg>{}</li>',
+                css, format_html(' stroke-dasharray="{}"', dash) if dash else "", label,
+            )
+        )
+    return format_html('<ul class="chart-legend">{}</ul>', mark_safe("".join(items)))  # noqa: S308
+
+
+def sparkline(points: list[tuple[int, float | None]], label: str) -> SafeString:
+    """A small trend line for a table cell; `label` is its accessible name."""
+    width, height, pad = 100, 28, 3
+    values = [v for _, v in points if v is not None]
+    if len(values) < 2:
+        return format_html('<span class="muted">{}</span>', _("too few figures"))
+    low, high = min(values), max(values)
+    spread = (high - low) or 1.0
+    step = (width - 2 * pad) / max(len(points) - 1, 1)
+    placed = [
+        (pad + i * step, None if v is None else height - pad - (v - low) / spread * (height - 2 * pad))
+        for i, (_, v) in enumerate(points)
+    ]
+    paths = format_html_join(
+        "", '<path class="sparkline-line" d="{}" fill="none"/>',
+        (("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in seg),) for seg in _segments(placed)),
+    )
+    return format_html(
+        '<svg class="sparkline" viewBox="0 0 {} {}" role="img" aria-label="{}">{}</svg>',
+        width, height, label, paths,
+    )
+
+
+@cache
+def map_shapes() -> dict:
+    """The simplified borders built once by `manage.py build_map`."""
+    return json.loads(MAP_FILE.read_text(encoding="utf-8"))
+
+
+def quantile_breaks(values: list[float], classes: int = 5) -> list[float]:
+    """Upper bounds of `classes` groups with about as many municipalities in each."""
+    ordered = sorted(values)
+    if not ordered:
+        return []
+    return [
+        ordered[min(len(ordered) - 1, math.ceil(len(ordered) * k / classes) - 1)]
+        for k in range(1, classes + 1)
+    ]
+
+
+def class_of(value: float, breaks: list[float]) -> int:
+    for index, bound in enumerate(breaks):
+        if value <= bound:
+            return index
+    return len(breaks) - 1
+
+
+def choropleth(
+    *, figures: dict[str, Figure], names: dict[str, str], urls: dict[str, str], breaks: list[float],
+    title: str, description: str,
+) -> SafeString:
+    """Sweden by municipality: each municipality a link named with its name and figure."""
+    shapes = map_shapes()
+    uid = next(_ids)
+    links = []
+    for code, path in shapes["municipalities"].items():
+        if code not in names:
+            continue
+        figure = figures.get(code)
+        if figure is None:
+            css = "map-nodata"
+        elif figure.value is None:
+            css = "map-suppressed"
+        else:
+            css = f"map-q{class_of(figure.value, breaks)}"
+        name = f"{names[code]}: {describe(figure)}"
+        links.append(
+            format_html(
+                '<a href="{}" aria-label="{}"><path class="map-area {}" d="{}"><title>{}</title></path></a>',
+                urls[code], name, css, path, name,
+            )
+        )
+    borders = format_html_join(
+        "", '<path class="map-region" d="{}" fill="none"/>', ((d,) for d in shapes["regions"].values())
+    )
+    return format_html(
+        '<svg class="map" viewBox="{}" aria-labelledby="map-{u}-t map-{u}-d">'
+        '<title id="map-{u}-t">{}</title><desc id="map-{u}-d">{}</desc>{}<g aria-hidden="true">{}</g></svg>',
+        shapes["viewBox"], title, description,
+        mark_safe("".join(links)),  # noqa: S308 (built with format_html above)
+        borders, u=uid,
+    )

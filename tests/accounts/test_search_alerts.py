@@ -1,0 +1,201 @@
+"""Saved searches and the daily alert e-mail (manage.py send_search_alerts)."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from accounts.models import SavedSearch, SentAlert
+from accounts.services import unsubscribe_token
+from pluginnovation.models import Status
+from tests.factories import ArticleFactory, MethodFactory
+
+from .factories import ProfileFactory, SavedSearchFactory, VerifiedUserFactory
+from .helpers import link_in_last_mail, url
+
+pytestmark = pytest.mark.django_db
+
+
+def an_hour_ago():
+    return timezone.now() - timedelta(hours=1)
+
+
+def send():
+    call_command("send_search_alerts", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def searcher(db):
+    user = VerifiedUserFactory()
+    SavedSearchFactory(
+        user=user, name="Mentorskap", query="q=mentorskap", created_at=timezone.now() - timedelta(days=2)
+    )
+    return user
+
+
+def test_the_alert_mails_the_new_articles_that_match_and_no_others(searcher):
+    old = MethodFactory(title_sv="Mentorskap i Partille", published_at=timezone.now() - timedelta(days=5))
+    new = MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
+    other = MethodFactory(title_sv="Studiestöd i matematik", published_at=an_hour_ago())
+    draft = MethodFactory(title_sv="Mentorskap utkast", status=Status.REVIEW, published_at=None)
+
+    send()
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [searcher.email]
+    assert new.title_sv in message.body
+    assert new.get_absolute_url() in message.body
+    for absent in (old, other, draft):
+        assert absent.title_sv not in message.body
+    assert set(SentAlert.objects.filter(user=searcher).values_list("article_id", flat=True)) == {
+        new.pk
+    }
+
+
+def test_an_article_is_never_mailed_twice(searcher):
+    MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
+    send()
+    send()
+    assert len(mail.outbox) == 1
+
+    # Even if the search is made again (its window starts over), the article is not sent again.
+    SavedSearch.objects.update(last_alerted_at=None, created_at=timezone.now() - timedelta(days=9))
+    send()
+    assert len(mail.outbox) == 1
+
+
+def test_one_mail_per_user_for_all_their_searches(searcher):
+    SavedSearchFactory(user=searcher, name="Frånvaro", query="q=frånvaro",
+                       created_at=timezone.now() - timedelta(days=2))
+    MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
+    MethodFactory(title_sv="Uppföljning av frånvaro", published_at=an_hour_ago())
+    both = MethodFactory(title_sv="Mentorskap mot frånvaro", published_at=an_hour_ago())
+    send()
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "Mentorskap för nyanlända" in body and "Uppföljning av frånvaro" in body
+    assert body.count(both.title_sv) == 1  # in two searches, listed once
+
+
+def test_each_user_gets_their_own_matches(searcher):
+    other = VerifiedUserFactory()
+    SavedSearchFactory(user=other, query="q=studiestöd", created_at=timezone.now() - timedelta(days=2))
+    MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
+    MethodFactory(title_sv="Studiestöd i matematik", published_at=an_hour_ago())
+    send()
+    by_user = {message.to[0]: message.body for message in mail.outbox}
+    assert "Mentorskap för nyanlända" in by_user[searcher.email]
+    assert "Studiestöd" not in by_user[searcher.email]
+    assert "Studiestöd i matematik" in by_user[other.email]
+
+
+def test_filters_of_the_saved_search_apply(db):
+    user = VerifiedUserFactory()
+    SavedSearchFactory(user=user, query="typ=metoder", created_at=timezone.now() - timedelta(days=2))
+    method = MethodFactory(published_at=an_hour_ago())
+    news = ArticleFactory(published_at=an_hour_ago())
+    send()
+    assert method.title_sv in mail.outbox[0].body
+    assert news.title_sv not in mail.outbox[0].body
+
+
+def test_no_mail_when_nothing_new_matches(searcher):
+    MethodFactory(title_sv="Studiestöd i matematik", published_at=an_hour_ago())
+    send()
+    assert mail.outbox == []
+
+
+def test_no_mail_to_users_who_turned_alerts_off(searcher):
+    ProfileFactory(user=searcher, search_alerts=False)
+    MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
+    send()
+    assert mail.outbox == []
+
+
+def test_the_alert_is_in_the_users_language(searcher):
+    ProfileFactory(user=searcher, language="en")
+    method = MethodFactory(
+        title_sv="Mentorskap för nyanlända", title_en="Mentoring for newcomers", published_at=an_hour_ago()
+    )
+    send()
+    body = mail.outbox[0].body
+    assert "Mentoring for newcomers" in body
+    assert f"/en/methods/{method.slug}/" in body
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_unsubscribe_link_works_without_logging_in(client, searcher, language):
+    ProfileFactory(user=searcher, language=language)
+    MethodFactory(title_sv="Mentorskap för nyanlända", title_en="Mentoring", published_at=an_hour_ago())
+    send()
+    link = link_in_last_mail(r"/(alerts/stop|bevakningar/avsluta)/")
+    assert mail.outbox[0].extra_headers["List-Unsubscribe"].endswith(f"{link}>")
+
+    assert client.get(link).status_code == 200
+    searcher.profile.refresh_from_db()
+    assert searcher.profile.search_alerts  # a GET only asks
+    response = client.post(link)
+    assert response.status_code == 200
+    searcher.profile.refresh_from_db()
+    assert not searcher.profile.search_alerts
+
+    MethodFactory(title_sv="Mentorskap igen", published_at=timezone.now())
+    send()
+    assert len(mail.outbox) == 1
+
+
+def test_a_tampered_unsubscribe_token_is_a_404(client, member):
+    token = unsubscribe_token(member)
+    forged = token.replace(str(member.pk), str(member.pk + 1), 1)
+    assert client.get(url("accounts:unsubscribe", token=forged)).status_code == 404
+    assert client.post(url("accounts:unsubscribe", token="nonsense")).status_code == 404
+
+
+# Saving a search ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "query"),
+    [
+        ("/sok/?q=mentor&typ=metoder&page=3", "q=mentor&typ=metoder"),
+        ("http://testserver/en/search/?q=mentor", "q=mentor"),
+        ("/sok/", ""),
+    ],
+)
+def test_a_user_saves_an_artikelsok_address_under_a_name(member_client, member, address, query):
+    response = member_client.post(
+        url("accounts:saved_search_new"), {"name": "Mentorer", "url": address, "alerts": "on"}
+    )
+    assert response.status_code == 302
+    search = SavedSearch.objects.get(user=member)
+    assert search.name == "Mentorer"
+    assert search.query == query
+
+
+def test_an_address_outside_artikelsok_is_refused(member_client, member):
+    response = member_client.post(
+        url("accounts:saved_search_new", "en"), {"name": "X", "url": "/en/methods/?q=x"}
+    )
+    assert response.status_code == 200
+    assert "url" in response.context["form"].errors
+    assert not SavedSearch.objects.exists()
+
+
+def test_the_save_form_is_filled_in_from_the_results_page_link(member_client):
+    response = member_client.get(url("accounts:saved_search_new"), {"url": "/sok/?q=mentor"})
+    assert response.context["form"].initial["url"] == "/sok/?q=mentor"
+
+
+def test_a_user_edits_and_deletes_their_saved_search(member_client, member):
+    search = SavedSearchFactory(user=member)
+    response = member_client.post(
+        url("accounts:saved_search_edit", pk=search.pk), {"name": "Nytt namn", "url": "/sok/?q=ny"}
+    )
+    assert response.status_code == 302
+    search.refresh_from_db()
+    assert (search.name, search.query, search.alerts) == ("Nytt namn", "q=ny", False)
+    member_client.post(url("accounts:saved_search_delete", pk=search.pk))
+    assert not SavedSearch.objects.exists()

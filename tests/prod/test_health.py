@@ -1,0 +1,34 @@
+from unittest import mock
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_health_reports_database_and_cache_as_json(client):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert data["status"] == "ok"
+    assert data["database"]["ok"] is True and data["database"]["ms"] >= 0
+    assert data["cache"]["ok"] is True
+
+
+@pytest.mark.django_db
+def test_health_is_never_cached(client):
+    response = client.get("/health/")
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_answers_503_when_the_cache_fails(client):
+    with mock.patch("pluginnovation.health.cache.set", side_effect=ConnectionError("redis down")):
+        response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["cache"] == {"ok": False, "error": "ConnectionError"}
+    assert response.json()["database"]["ok"] is True
+
+
+@pytest.mark.django_db
+def test_health_refuses_writes(client):
+    assert client.post("/health/").status_code == 405

@@ -1,0 +1,104 @@
+"""Pages read the database a fixed number of times, however many articles there are.
+
+Each page is measured with 30 articles of every kind, tagged and linked, so that one query per
+article (an N+1) would blow the bound many times over.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pluginnovation.models import Kind
+from tests.factories import (
+    ArticleFactory,
+    CaseStudyFactory,
+    MethodFactory,
+    PublicationFactory,
+    RegionFactory,
+    ResearchSummaryFactory,
+)
+
+MANY = 30
+
+
+@pytest.fixture
+def many_articles(db):
+    region = RegionFactory()
+    made = {}
+    for kind, factory in [
+        ("method", MethodFactory),
+        ("publication", PublicationFactory),
+        ("summary", ResearchSummaryFactory),
+        ("casestudy", CaseStudyFactory),
+        ("news", ArticleFactory),
+        ("page", lambda **kw: ArticleFactory(kind=Kind.PAGE, **kw)),
+    ]:
+        made[kind] = [factory(tags=["mentorskap", f"tagg-{n % 5}"]) for n in range(MANY)]
+        for article in made[kind]:
+            article.regions.add(region)
+    # Links across kinds, as the demo content has them.
+    for method, case, publication in zip(
+        made["method"], made["casestudy"], made["publication"], strict=True
+    ):
+        method.related_articles.add(case, publication)
+    made["summary"][0].publications.add(*made["publication"])
+    ArticleFactory(kind=Kind.PAGE, slug="om-plug-in")
+    return made
+
+
+# The bounds: what each page needs today. A new query is fine if it is one, not one per article.
+PAGE_BOUNDS = {
+    "/": 6,
+    "/en/": 6,
+    "/metoder/": 4,
+    "/en/methods/": 4,
+    "/forskning/": 4,
+    "/fallstudier/": 4,
+    "/aktuellt/": 4,
+    "/om/": 3,
+    "/kontakt/": 1,
+}
+
+
+@pytest.mark.parametrize("path", PAGE_BOUNDS)
+def test_home_and_list_pages_have_a_bounded_number_of_queries(
+    client, many_articles, django_assert_max_num_queries, path
+):
+    with django_assert_max_num_queries(PAGE_BOUNDS[path]):
+        response = client.get(path)
+    assert response.status_code == 200
+
+
+DETAIL_BOUND = 8
+
+
+@pytest.mark.parametrize("kind", ["method", "publication", "summary", "casestudy", "news", "page"])
+def test_detail_pages_have_a_bounded_number_of_queries(
+    client, many_articles, django_assert_max_num_queries, kind
+):
+    article = many_articles[kind][0]
+    url = article.get_absolute_url()
+    with django_assert_max_num_queries(DETAIL_BOUND):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["similar_articles"] or response.context["linked_articles"]
+
+
+def test_an_editors_list_page_is_bounded_too(
+    client, editor, many_articles, django_assert_max_num_queries
+):
+    client.force_login(editor)
+    # Session, user and the editor's permissions come on top of the visitor's queries.
+    with django_assert_max_num_queries(PAGE_BOUNDS["/metoder/"] + 4):
+        assert client.get("/metoder/").status_code == 200
+
+
+def test_the_query_count_does_not_grow_with_the_page_size(client, many_articles, settings):
+    def count(path):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        return len(queries)
+
+    second_page = count("/metoder/?page=3")  # 6 methods
+    first_page = count("/metoder/")  # 12 methods
+    assert first_page == second_page
