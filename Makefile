@@ -55,6 +55,9 @@ bench: install
 	@echo "== make bench"
 	$(BIN)/python scripts/bench_load.py
 	$(BIN)/python manage.py bench_stats
+	# Artikelsök on a synthetic corpus in a throwaway database: SQLite, then PostgreSQL if configured.
+	env -u DATABASE_URL $(BIN)/python manage.py bench_search --articles $(or $(BENCH_ARTICLES),20000)
+	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python manage.py bench_search --articles $(or $(BENCH_ARTICLES),20000); fi
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,10 +1,10 @@
 """gunicorn for `make serve`: threaded workers (gthread), configured by the environment.
 
-    BIND              where to listen (default 127.0.0.1:8000; the TLS proxy in front forwards here)
-    WEB_CONCURRENCY   worker processes (default: 1 with the local-memory cache, whose entries and
-                      content version live in one process; 2 × cores with REDIS_URL, shared by all)
-    GUNICORN_THREADS  threads per worker (default 8: a thread waiting on PostgreSQL costs little)
-    GUNICORN_ACCESS_LOG  "-" for an access log on stdout (off by default; the proxy keeps one)
+BIND              where to listen (default 127.0.0.1:8000; the TLS proxy in front forwards here)
+WEB_CONCURRENCY   worker processes (default: 1 with the local-memory cache, whose entries and
+                  content version live in one process; 2 × cores with REDIS_URL, shared by all)
+GUNICORN_THREADS  threads per worker (default 8: a thread waiting on PostgreSQL costs little)
+GUNICORN_ACCESS_LOG  "-" for an access log on stdout (off by default; the proxy keeps one)
 """
 
 import os
@@ -13,14 +13,16 @@ _cores = os.cpu_count() or 1
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 worker_class = "gthread"
-workers = int(os.environ.get("WEB_CONCURRENCY") or (2 * _cores if os.environ.get("REDIS_URL") else 1))
+workers = int(
+    os.environ.get("WEB_CONCURRENCY") or (2 * _cores if os.environ.get("REDIS_URL") else 1)
+)
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so a slow leak can never grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 # X-Forwarded-* is believed only from the proxy on this host.

@@ -33,3 +33,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_email_verification_redirect_url(self, email_address) -> str:
         return reverse("account_login")
+
+
+def user_display(user) -> str:
+    """How allauth names a user in messages ("Du har loggat in som …"): never the username,
+    which allauth makes up from the address."""
+    return user.get_full_name() or user.email

@@ -26,7 +26,13 @@ class UserNameForm(forms.ModelForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["organisation", "role", "municipality", "language", "search_alerts", "news_emails"]
+        fields = [
+            "organisation",
+            "role",
+            "municipality",
+            "language",
+            "search_alerts",
+        ]
         widgets = {"organisation": forms.TextInput(attrs={"autocomplete": "organization"})}
 
     def __init__(self, *args, **kwargs):
@@ -137,7 +143,9 @@ class MethodProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     target_group = forms.CharField(
-        label=_("Target group"), max_length=1000, required=False,
+        label=_("Target group"),
+        max_length=1000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)

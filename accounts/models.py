@@ -26,23 +26,31 @@ class Profile(models.Model):
     """What a user tells about themselves in Inställningar; the name lives on the user."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="profile",
         verbose_name=_("user"),
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     municipality = models.ForeignKey(
-        "stats.Municipality", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("municipality"),
+        "stats.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
     )
     language = models.CharField(
-        _("preferred language"), max_length=5, choices=settings.LANGUAGES, blank=True,
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        blank=True,
         help_text=_("The site opens in this language when you log in."),
     )
     search_alerts = models.BooleanField(
         _("e-mail me new articles matching my saved searches"), default=True
     )
-    news_emails = models.BooleanField(_("e-mail me news from PlugInnovation"), default=False)
 
     class Meta:
         verbose_name = _("profile")
@@ -59,7 +67,9 @@ class SavedArticleQuerySet(models.QuerySet):
 
 class SavedArticle(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_articles",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_articles",
         verbose_name=_("user"),
     )
     article = models.ForeignKey(
@@ -99,12 +109,16 @@ class SavedSearch(models.Model):
     """An Artikelsök query kept under a name; new matches are e-mailed (send_search_alerts)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
         verbose_name=_("user"),
     )
     name = models.CharField(_("name"), max_length=200)
     query = models.CharField(
-        _("search parameters"), max_length=2000, blank=True,
+        _("search parameters"),
+        max_length=2000,
+        blank=True,
         help_text=_("The query string of the search address, without the page number."),
     )
     alerts = models.BooleanField(_("e-mail me new matches"), default=True)
@@ -134,7 +148,9 @@ class SentAlert(models.Model):
     """An article e-mailed to a user once: never the same article twice."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("user"),
     )
     article = models.ForeignKey(
@@ -145,13 +161,10 @@ class SentAlert(models.Model):
     class Meta:
         verbose_name = _("sent alert")
         verbose_name_plural = _("sent alerts")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "article"], name="alert_sent_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "article"], name="alert_sent_once")]
 
     def __str__(self) -> str:
         return f"{self.user}: {self.article}"
-
 
 
 class MethodUseQuerySet(models.QuerySet):
@@ -159,8 +172,10 @@ class MethodUseQuerySet(models.QuerySet):
         return self.filter(user=user)
 
     def for_method(self, method):
-        return self.filter(method=method).select_related("municipality", "user").order_by(
-            "municipality__name", "start_year"
+        return (
+            self.filter(method=method)
+            .select_related("municipality", "user")
+            .order_by("municipality__name", "start_year")
         )
 
 
@@ -168,14 +183,18 @@ class MethodUse(models.Model):
     """'Vi använder metoden': a user says their municipality works with a method."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="method_uses",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="method_uses",
         verbose_name=_("user"),
     )
     method = models.ForeignKey(
         Method, on_delete=models.CASCADE, related_name="uses", verbose_name=_("method")
     )
     municipality = models.ForeignKey(
-        "stats.Municipality", on_delete=models.CASCADE, related_name="method_uses",
+        "stats.Municipality",
+        on_delete=models.CASCADE,
+        related_name="method_uses",
         verbose_name=_("municipality"),
     )
     start_year = models.PositiveSmallIntegerField(
@@ -183,7 +202,8 @@ class MethodUse(models.Model):
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
     )
     show_contact = models.BooleanField(
-        _("show my name and e-mail address as contact"), default=False,
+        _("show my name and e-mail address as contact"),
+        default=False,
         help_text=_("Others who want to start with the method may then contact you."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -219,7 +239,9 @@ class MethodProposal(models.Model):
     """A method a user suggested ('Tipsa om en metod'). The Method itself waits in review."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="method_proposals",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="method_proposals",
         verbose_name=_("proposed by"),
     )
     method = models.OneToOneField(
@@ -227,7 +249,8 @@ class MethodProposal(models.Model):
     )
     rejected_at = models.DateTimeField(_("rejected"), null=True, blank=True)
     editor_note = models.TextField(
-        _("note to the proposer"), blank=True,
+        _("note to the proposer"),
+        blank=True,
         help_text=_("Shown to the proposer in Mina sidor, e.g. why it was not published."),
     )
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)

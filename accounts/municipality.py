@@ -1,13 +1,44 @@
-"""'My municipality at a glance': the latest figures of the user's municipality."""
+"""'My municipality at a glance': the latest figures of the user's municipality (from stats)."""
 
-from django.urls import NoReverseMatch, reverse
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from stats.figures import municipality_trends
+from stats.models import Indicator
+
+
+@dataclass
+class LatestFigure:
+    label: str
+    year: int
+    value: float | None
+    suppressed: bool
+    unit: str
 
 
 def municipality_glance(municipality) -> dict | None:
+    """The municipality, its statistics page and each listed indicator's latest total: the
+    queries of stats.figures.municipality_trends, a handful whatever the indicators."""
     if municipality is None:
         return None
-    try:
-        url = reverse("stats:municipality", kwargs={"code": municipality.code})
-    except NoReverseMatch:
-        url = ""
-    return {"municipality": municipality, "url": url, "figures": []}
+    indicators = list(Indicator.objects.listed().select_related("national_reference"))
+    figures = []
+    for trend in municipality_trends(municipality, indicators):
+        year, figure = trend.latest
+        if year is None:
+            continue
+        figures.append(
+            LatestFigure(
+                label=trend.indicator.short_title or trend.indicator.title,
+                year=year,
+                value=figure.value,
+                suppressed=figure.is_suppressed,
+                unit=trend.indicator.unit,
+            )
+        )
+    return {
+        "municipality": municipality,
+        "url": reverse("stats:municipality", kwargs={"code": municipality.code}),
+        "figures": figures,
+    }

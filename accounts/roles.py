@@ -23,6 +23,7 @@ def editor_permission_codenames() -> list[tuple[str, str]]:
     ]
     return names + EDITOR_EXTRA_PERMISSIONS
 
+
 # Granted by accounts/migrations/0003 (these models come after 0001): editors review the methods
 # users suggest, and may remove a wrong "we use the method" entry.
 EDITOR_ACCOUNTS_PERMISSIONS = [

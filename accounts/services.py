@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -113,13 +114,17 @@ def collect_alerts(now=None) -> list[Alert]:
 
     now = now or timezone.now()
     alerts: dict[int, Alert] = {}
+    sent: dict[int, set[int]] = {}  # per user: articles e-mailed before or already in this alert
     searches = SavedSearch.objects.alerting().select_related("user").order_by("user_id", "pk")
     for search in searches:
-        alert = alerts.setdefault(search.user_id, Alert(user=search.user))
-        already = set(
-            SentAlert.objects.filter(user_id=search.user_id).values_list("article_id", flat=True)
-        )
-        already.update(article.pk for article in alert.articles)
+        if search.user_id not in alerts:
+            alerts[search.user_id] = Alert(user=search.user)
+            sent[search.user_id] = set(
+                SentAlert.objects.filter(user_id=search.user_id).values_list(
+                    "article_id", flat=True
+                )
+            )
+        already = sent[search.user_id]
         matches = [
             article
             for article in run_search(search_params(search.query))
@@ -128,13 +133,12 @@ def collect_alerts(now=None) -> list[Alert]:
             if article.pk not in already
         ]
         if matches:
-            alert.searches.append((search, matches))
+            alerts[search.user_id].searches.append((search, matches))
+            already.update(article.pk for article in matches)
     return [alert for alert in alerts.values() if alert.searches]
 
 
-def search_params(query: str):
-    from django.http import QueryDict
-
+def search_params(query: str) -> QueryDict:
     return QueryDict(query)
 
 

@@ -9,9 +9,7 @@ urlpatterns = [
     path(_("settings/"), views.settings_view, name="settings"),
     path(_("settings/delete-account/"), views.delete_account, name="delete_account"),
     path(_("saved-articles/<int:article_id>/save/"), views.save_article, name="save_article"),
-    path(
-        _("saved-articles/<int:article_id>/remove/"), views.unsave_article, name="unsave_article"
-    ),
+    path(_("saved-articles/<int:article_id>/remove/"), views.unsave_article, name="unsave_article"),
     path(_("saved-searches/new/"), views.saved_search_form, name="saved_search_new"),
     path(_("saved-searches/<int:pk>/"), views.saved_search_form, name="saved_search_edit"),
     path(

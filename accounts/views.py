@@ -9,9 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from methods.models import Method
@@ -151,7 +150,9 @@ def unsave_article(request: HttpRequest, article_id: int) -> HttpResponse:
 def saved_search_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     search = get_object_or_404(SavedSearch.objects.of(request.user), pk=pk) if pk else None
     initial = {} if search else {"url": request.GET.get("url", "")[:2000]}
-    form = SavedSearchForm(request.POST if request.method == "POST" else None, instance=search, initial=initial)
+    form = SavedSearchForm(
+        request.POST if request.method == "POST" else None, instance=search, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         form.instance.user = request.user
         form.save()
@@ -201,7 +202,9 @@ def method_use_form(request: HttpRequest, slug: str) -> HttpResponse:
     profile = services.profile_of(request.user)
     use = MethodUse(user=request.user, method=method)
     form = MethodUseForm(
-        request.POST if request.method == "POST" else None, instance=use, initial={"municipality": profile.municipality}
+        request.POST if request.method == "POST" else None,
+        instance=use,
+        initial={"municipality": profile.municipality},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -253,5 +256,3 @@ def propose_method(request: HttpRequest) -> HttpResponse:
         "accounts/propose_method.html",
         {"form": form, "breadcrumbs": _crumbs((_("Suggest a method"), None))},
     )
-
-

@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,6 +29,8 @@ class ArticleAdmin(admin.ModelAdmin):
     """What every content type's admin shares: lists, filters, search, publishing."""
 
     form = ArticleAdminForm
+    # A link typed without a scheme is read as https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     list_display = ["__str__", "status", "published_at", "updated_at"]
     list_filter = ["status", "kind", ("tags", admin.RelatedOnlyFieldListFilter), "regions"]

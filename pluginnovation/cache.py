@@ -13,7 +13,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 VERSION_KEY = "content-version"
 
 # The apps whose rows appear on public pages; a write to any of them makes cached pages stale.
-CONTENT_APPS = frozenset({"pluginnovation", "methods", "research", "casestudies", "stats", "taggit"})
+CONTENT_APPS = frozenset(
+    {"pluginnovation", "methods", "research", "casestudies", "stats", "taggit"}
+)
 # Rows of those apps that no public page shows.
 PRIVATE_MODELS = frozenset({"pluginnovation.contactmessage"})
 

@@ -39,7 +39,9 @@ class NewsFeed(ArticleFeed):
     kind = Kind.NEWS
     list_url_name = "news:list"
     title = _("PlugInnovation: news")
-    description = _("News from PlugInnovation, the national platform for preventing early school leaving.")
+    description = _(
+        "News from PlugInnovation, the national platform for preventing early school leaving."
+    )
 
 
 class MethodFeed(ArticleFeed):

@@ -46,4 +46,6 @@ def _cache() -> None:
 def health(request: HttpRequest) -> JsonResponse:
     checks = {"database": _timed(_database), "cache": _timed(_cache)}
     healthy = all(check["ok"] for check in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )

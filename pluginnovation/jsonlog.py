@@ -39,7 +39,9 @@ def client_address(request: HttpRequest | None) -> str:
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
-def log_failed_login(sender, credentials: dict, request: HttpRequest | None = None, **kwargs) -> None:
+def log_failed_login(
+    sender, credentials: dict, request: HttpRequest | None = None, **kwargs
+) -> None:
     # Django has already masked the password in `credentials`; log who was tried, never secrets.
     username = credentials.get("username") or credentials.get("email") or ""
     security_log.warning(

@@ -31,7 +31,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
                 except NoReverseMatch:
                     continue
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
-    return HttpResponse("\n".join(dict.fromkeys(lines)) + "\n", content_type="text/plain; charset=utf-8")
+    return HttpResponse(
+        "\n".join(dict.fromkeys(lines)) + "\n", content_type="text/plain; charset=utf-8"
+    )
 
 
 @require_safe

@@ -59,8 +59,15 @@ def csv_response(rows: list[ExportRow], indicators: list[Indicator], filename: s
     titles = {indicator.kpi: indicator.title for indicator in indicators}
     writer.writerow(
         [
-            _("KPI"), _("Indicator"), _("Area code"), _("Area"), _("Year"), _("Gender"),
-            _("Value (%)"), _("Status"), _("Source"),
+            _("KPI"),
+            _("Indicator"),
+            _("Area code"),
+            _("Area"),
+            _("Year"),
+            _("Gender"),
+            _("Value (%)"),
+            _("Status"),
+            _("Source"),
         ]
     )
     for row in rows:
@@ -80,7 +87,9 @@ def csv_response(rows: list[ExportRow], indicators: list[Indicator], filename: s
     return response
 
 
-def json_response(rows: list[ExportRow], indicators: list[Indicator], filename: str) -> JsonResponse:
+def json_response(
+    rows: list[ExportRow], indicators: list[Indicator], filename: str
+) -> JsonResponse:
     data = {
         "source": SOURCE,
         "source_url": KOLADA_URL,

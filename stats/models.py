@@ -64,7 +64,9 @@ class Indicator(TranslatedMixin, models.Model):
     """A Kolada key figure (KPI), with its definition in both languages."""
 
     kpi = models.CharField(
-        _("Kolada KPI id"), max_length=10, unique=True,
+        _("Kolada KPI id"),
+        max_length=10,
+        unique=True,
         validators=[RegexValidator(r"^[A-Z]\d{5}$", _("A Kolada id is a letter and five digits."))],
     )
     title_sv, title_en = translated_fields(models.CharField, _("title"), max_length=255)
@@ -78,18 +80,25 @@ class Indicator(TranslatedMixin, models.Model):
     )
     higher_is_better = models.BooleanField(_("a higher value is better"), default=True)
     reference_only = models.BooleanField(
-        _("national reference only"), default=False,
+        _("national reference only"),
+        default=False,
         help_text=_("Shown only as the national figure next to another indicator."),
     )
     national_reference = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("national reference indicator"),
         help_text=_("The indicator whose national (Riket) figures are shown beside this one."),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     kolada_publication_date = models.DateField(_("published by Kolada"), null=True, blank=True)
     data_updated_at = models.DateTimeField(
-        _("figures last updated"), null=True, blank=True,
+        _("figures last updated"),
+        null=True,
+        blank=True,
         help_text=_("When an import last changed this indicator's figures."),
     )
 
@@ -155,17 +164,27 @@ class Observation(models.Model):
     """One figure: an indicator for an area, a year and a gender. A suppressed figure has no value."""
 
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="observations",
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="observations",
         verbose_name=_("indicator"),
     )
     area_type = models.CharField(_("area type"), max_length=20, choices=AreaType.choices)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, null=True, blank=True,
-        related_name="observations", verbose_name=_("municipality"),
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="observations",
+        verbose_name=_("municipality"),
     )
     region = models.ForeignKey(
-        Region, on_delete=models.CASCADE, null=True, blank=True,
-        related_name="observations", verbose_name=_("region"),
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="observations",
+        verbose_name=_("region"),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
@@ -180,12 +199,20 @@ class Observation(models.Model):
         ordering = ["indicator", "year", "gender"]
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
-        indexes = [models.Index(fields=["indicator", "year", "gender"], name="observation_map")]
+        indexes = [
+            models.Index(fields=["indicator", "year", "gender"], name="observation_map"),
+            # National and regional series are a few rows among many municipal ones.
+            models.Index(fields=["area_type", "indicator"], name="observation_area_type"),
+        ]
         constraints = [
             # The area is exactly one of: a municipality, a region, or the nation.
             models.CheckConstraint(
                 condition=(
-                    Q(area_type=AreaType.MUNICIPALITY, municipality__isnull=False, region__isnull=True)
+                    Q(
+                        area_type=AreaType.MUNICIPALITY,
+                        municipality__isnull=False,
+                        region__isnull=True,
+                    )
                     | Q(area_type=AreaType.REGION, region__isnull=False, municipality__isnull=True)
                     | Q(area_type=AreaType.NATION, region__isnull=True, municipality__isnull=True)
                 ),

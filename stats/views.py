@@ -20,10 +20,10 @@ from .figures import (
     Trend,
     area_observations,
     available_years,
-    latest_matrix,
     municipality_trends,
     national_figure,
     ranked,
+    shared_figures,
     similar_municipality_ids,
     weakest_indicator,
 )
@@ -58,13 +58,14 @@ def _trend_chart(trend: Trend, area_name: str) -> dict:
         series.append((labels[-1], national))
     year, latest = trend.latest
     summary = (
-        _("Latest figure, %(year)s: %(value)s.")
-        % {"year": year, "value": charts.describe(latest)}
+        _("Latest figure, %(year)s: %(value)s.") % {"year": year, "value": charts.describe(latest)}
         if latest
         else _("There is no published figure.")
     )
     suppressed_years = sorted(
-        year for year, cells in trend.figures.items() if any(f.is_suppressed for f in cells.values())
+        year
+        for year, cells in trend.figures.items()
+        if any(f.is_suppressed for f in cells.values())
     )
     if suppressed_years:
         summary += " " + _("Suppressed (too few students) in %(years)s.") % {
@@ -97,12 +98,30 @@ def _trend_chart(trend: Trend, area_name: str) -> dict:
 
 def _rows_from_queryset(queryset) -> list[ExportRow]:
     rows = []
-    for kpi, area_type, m_code, m_name, r_code, r_name, year, gender, value, status in (
-        queryset.order_by("indicator__sort_order", "area_type", "municipality__code", "year", "gender")
-        .values_list(
-            "indicator__kpi", "area_type", "municipality__code", "municipality__name",
-            "region__code", "region__name", "year", "gender", "value", "status",
-        )
+    for (
+        kpi,
+        area_type,
+        m_code,
+        m_name,
+        r_code,
+        r_name,
+        year,
+        gender,
+        value,
+        status,
+    ) in queryset.order_by(
+        "indicator__sort_order", "area_type", "municipality__code", "year", "gender"
+    ).values_list(
+        "indicator__kpi",
+        "area_type",
+        "municipality__code",
+        "municipality__name",
+        "region__code",
+        "region__name",
+        "year",
+        "gender",
+        "value",
+        "status",
     ):
         if area_type == AreaType.MUNICIPALITY:
             code, name = m_code, m_name
@@ -148,11 +167,17 @@ def overview(request: HttpRequest) -> HttpResponse:
         gender_label=GENDER_LABELS[gender],
         national=national_figure(indicator, year, gender),
         legend=[
-            (f"map-q{i}", low, high) for i, (low, high) in enumerate(zip(lower, breaks, strict=True))
+            (f"map-q{i}", low, high)
+            for i, (low, high) in enumerate(zip(lower, breaks, strict=True))
         ],
         suppressed_count=sum(1 for f in figures.values() if f.is_suppressed),
         table=[
-            {"code": code, "name": name, "url": url.replace("CODE", code), "figure": figures.get(code)}
+            {
+                "code": code,
+                "name": name,
+                "url": url.replace("CODE", code),
+                "figure": figures.get(code),
+            }
             for code, name in municipalities
         ],
         map=charts.choropleth(
@@ -200,7 +225,9 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     rows = []
     for entry in by_municipality.values():
         cells = entry["years"].get(year, {})
-        points = [(y, getattr(entry["years"].get(y, {}).get(Gender.TOTAL), "value", None)) for y in years]
+        points = [
+            (y, getattr(entry["years"].get(y, {}).get(Gender.TOTAL), "value", None)) for y in years
+        ]
         name = entry["municipality"].name
         known = [v for _, v in points if v is not None]
         rows.append(
@@ -213,7 +240,9 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
                     points,
                     _("%(name)s, %(first)s–%(last)s: from %(start)s to %(end)s")
                     % {
-                        "name": name, "first": years[0], "last": years[-1],
+                        "name": name,
+                        "first": years[0],
+                        "last": years[-1],
                         "start": charts.format_percent(known[0]) if known else "–",
                         "end": charts.format_percent(known[-1]) if known else "–",
                     }
@@ -238,7 +267,8 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     indicators = list(Indicator.objects.listed().select_related("national_reference"))
     context = {"municipality": municipality, "form": form}
     context["breadcrumbs"] = _crumbs(
-        (municipality.region.name, municipality.region.get_absolute_url()), (municipality.name, None)
+        (municipality.region.name, municipality.region.get_absolute_url()),
+        (municipality.name, None),
     )
     if not form.is_valid():
         return _bad_request(request, "stats/municipality_detail.html", context)
@@ -250,12 +280,10 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         )
         everything = indicators + [i.national_reference for i in indicators if i.national_reference]
         return export(form.export_format(), rows, everything, f"kolada-kommun-{code}")
-    trends = municipality_trends(municipality, indicators)
-    latest, matrix = latest_matrix(indicators)
-    similar_ids = similar_municipality_ids(municipality.pk, matrix)
-    similar = sorted(
-        Municipality.objects.filter(pk__in=similar_ids), key=lambda m: similar_ids.index(m.pk)
-    )
+    shared = shared_figures(indicators)
+    trends = municipality_trends(municipality, indicators, shared.national)
+    latest, matrix = shared.latest, shared.matrix
+    similar = shared.municipalities(similar_municipality_ids(municipality.pk, matrix))
     weakest = weakest_indicator(municipality.pk, indicators, latest, matrix)
     suggested = []
     if weakest is not None:
@@ -270,7 +298,11 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         .filter(
             Q(municipalities=municipality)
             | Q(regions=municipality.region_id)
-            | Q(pk__in=CaseStudy.objects.filter(municipality__region=municipality.region_id).values("pk"))
+            | Q(
+                pk__in=CaseStudy.objects.filter(municipality__region=municipality.region_id).values(
+                    "pk"
+                )
+            )
         )
         .distinct()
         .newest_first()[:10]

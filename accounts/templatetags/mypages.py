@@ -16,9 +16,7 @@ def saved_article_ids(context) -> frozenset[int]:
         return frozenset()
     ids = getattr(request, "_saved_article_ids", None)
     if ids is None:
-        ids = frozenset(
-            SavedArticle.objects.of(request.user).values_list("article_id", flat=True)
-        )
+        ids = frozenset(SavedArticle.objects.of(request.user).values_list("article_id", flat=True))
         request._saved_article_ids = ids
     return ids
 

@@ -9,8 +9,10 @@ words of one page of results, and suggest a spelling when nothing matches.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
+import re
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -92,36 +94,43 @@ def _plain_text(article) -> str:
 
 
 def python_snippet(text: str, parsed: ParsedQuery, language: str) -> SafeString | None:
-    """The passage of `text` with the most query words, those words marked. None if none."""
-    query_stems = set(stem_words(parsed.positive_words, language)) | set(parsed.positive_words)
-    if not query_stems or not text:
+    """The passage of `text` with the most query words, those words marked. None if none.
+
+    A word is a hit when it begins with a query word or its stem, as the index matches.
+    """
+    prefixes = set(stem_words(parsed.positive_words, language)) | set(parsed.positive_words)
+    if not prefixes or not text:
         return None
-    matches = list(WORD_RE.finditer(text))
-    stems = stem_words([m.group().lower() for m in matches], language)
-    hits = [
-        i
-        for i, stem in enumerate(stems)
-        if any(stem.startswith(q) or matches[i].group().lower().startswith(q) for q in query_stems)
-    ]
+    hit_re = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+        + r")\w*",
+        re.IGNORECASE,
+    )
+    hits = [(m.start(), m.end()) for m in hit_re.finditer(text)]
     if not hits:
         return None
+    matches = [m.span() for m in WORD_RE.finditer(text)]
+    starts = [start for start, _end in matches]
+    hit_words = sorted({bisect.bisect_right(starts, start) - 1 for start, _end in hits})
     # The window of SNIPPET_WORDS words holding the most hits.
-    best_start, best_count = hits[0], 0
-    for i, first in enumerate(hits):
-        count = sum(1 for h in hits[i:] if h < first + SNIPPET_WORDS)
+    best_start, best_count = hit_words[0], 0
+    for i, first in enumerate(hit_words):
+        count = bisect.bisect_left(hit_words, first + SNIPPET_WORDS, lo=i) - i
         if count > best_count:
             best_start, best_count = first, count
     start_word = max(0, best_start - 5)
     end_word = min(len(matches), start_word + SNIPPET_WORDS) - 1
-    hit_set = set(hits)
+    begin, finish = matches[start_word][0], matches[end_word][1]
     pieces = []
-    position = matches[start_word].start()
-    for i in range(start_word, end_word + 1):
-        match = matches[i]
-        pieces.append(escape(text[position : match.start()]))
-        word = escape(match.group())
-        pieces.append(f"<mark>{word}</mark>" if i in hit_set else word)
-        position = match.end()
+    position = begin
+    for start, end in hits:
+        if start < begin or end > finish:
+            continue
+        pieces.append(escape(text[position:start]))
+        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    pieces.append(escape(text[position:finish]))
     prefix = "… " if start_word > 0 else ""
     suffix = " …" if end_word < len(matches) - 1 else ""
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece escaped
@@ -365,10 +374,7 @@ class PostgresBackend(Backend):
                 max_fragments=2,
                 fragment_delimiter=" … ",
             )
-        rows = (
-            Article.objects.filter(pk__in=[a.pk for a in articles])
-            .values("pk", **annotations)
-        )
+        rows = Article.objects.filter(pk__in=[a.pk for a in articles]).values("pk", **annotations)
         languages = {article.pk: article.content_language for article in articles}
         snippets = {}
         for row in rows:

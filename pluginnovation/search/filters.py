@@ -93,7 +93,15 @@ class YearFilter(django_filters.Filter):
 
 class SearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        method="filter_text", label=_("Search for"), max_length=MAX_QUERY_LENGTH
+        method="filter_text",
+        label=_("Search for"),
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _("Write at most %(limit_value)d characters (you wrote %(show_value)d)."),
+            "null_characters_not_allowed": _(
+                "The search contained a character that is not allowed."
+            ),
+        },
     )
     typ = django_filters.ChoiceFilter(
         choices=TYPE_CHOICES,

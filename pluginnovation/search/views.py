@@ -21,10 +21,22 @@ SEARCH_CRUMB_LABEL = gettext_lazy("Article search")
 
 # Sökhjälp's examples: each is run by a test against the demo content.
 HELP_EXAMPLES = [
-    ("skolor", gettext_lazy("Other forms of a word are found too: skolor also finds skola and skolan.")),
-    ("mentor", gettext_lazy("A word also finds the longer words it begins: mentor finds mentorskap.")),
-    ('"motiverande samtal"', gettext_lazy("Quotation marks find the words next to each other, in that order.")),
-    ("studieavbrott -frånvaro", gettext_lazy("A minus sign leaves out the articles that contain a word.")),
+    (
+        "skolor",
+        gettext_lazy("Other forms of a word are found too: skolor also finds skola and skolan."),
+    ),
+    (
+        "mentor",
+        gettext_lazy("A word also finds the longer words it begins: mentor finds mentorskap."),
+    ),
+    (
+        '"motiverande samtal"',
+        gettext_lazy("Quotation marks find the words next to each other, in that order."),
+    ),
+    (
+        "studieavbrott -frånvaro",
+        gettext_lazy("A minus sign leaves out the articles that contain a word."),
+    ),
     ("mentorskap OR coachning", gettext_lazy("OR finds the articles with either word.")),
     ("dropout", gettext_lazy("English words search the English texts.")),
 ]

@@ -119,7 +119,11 @@ def test_a_reset_for_an_unknown_address_looks_like_any_other(client):
 def test_a_logged_in_user_changes_their_password(member_client, member):
     response = member_client.post(
         url("account_change_password"),
-        {"oldpassword": PASSWORD, "password1": "Annat-langt-losen-77", "password2": "Annat-langt-losen-77"},
+        {
+            "oldpassword": PASSWORD,
+            "password1": "Annat-langt-losen-77",
+            "password2": "Annat-langt-losen-77",
+        },
     )
     assert response.status_code == 302
     member.refresh_from_db()

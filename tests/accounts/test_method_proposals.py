@@ -44,7 +44,10 @@ def test_the_proposer_follows_the_status_in_my_pages(member_client, member):
 
     proposal.method.publish()
     proposal.method.save()
-    assert member_client.get(url("accounts:dashboard")).context["proposals"][0].state == ProposalState.PUBLISHED
+    assert (
+        member_client.get(url("accounts:dashboard")).context["proposals"][0].state
+        == ProposalState.PUBLISHED
+    )
 
     proposal.reject("Finns redan som Mentorskap.")
     page = member_client.get(url("accounts:dashboard")).content.decode()

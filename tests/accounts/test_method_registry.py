@@ -28,7 +28,12 @@ def test_a_user_says_their_municipality_uses_a_method(member_client, member, lan
     )
     assert response.status_code == 302
     use = MethodUse.objects.get()
-    assert (use.user, use.method_id, use.municipality, use.start_year) == (member, method.pk, partille, 2019)
+    assert (use.user, use.method_id, use.municipality, use.start_year) == (
+        member,
+        method.pk,
+        partille,
+        2019,
+    )
 
     page = member_client.get(url("methods:detail", language, slug=method.slug)).content.decode()
     assert "Partille" in page

@@ -57,7 +57,9 @@ OWNED = [
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("method", "name", "kwargs"), [p[:3] for p in PERSONAL] + OWNED)
-def test_anonymous_visitors_are_sent_to_the_login_page(client, items, language, method, name, kwargs):
+def test_anonymous_visitors_are_sent_to_the_login_page(
+    client, items, language, method, name, kwargs
+):
     address = url(name, language, **kwargs(items))
     response = getattr(client, method)(address)
     assert response.status_code == 302
@@ -66,7 +68,9 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, items, language, 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("method", "name", "kwargs", "status"), PERSONAL)
-def test_the_owner_reaches_their_pages(client, owner, items, language, method, name, kwargs, status):
+def test_the_owner_reaches_their_pages(
+    client, owner, items, language, method, name, kwargs, status
+):
     client.force_login(owner)
     assert getattr(client, method)(url(name, language, **kwargs(items))).status_code == status
 
@@ -103,7 +107,11 @@ def test_settings_change_only_the_logged_in_users_profile(client, owner, items):
     client.force_login(intruder)
     client.post(
         url("accounts:settings"),
-        {"name-first_name": "Inkräktare", "profile-organisation": "X", "profile-search_alerts": "on"},
+        {
+            "name-first_name": "Inkräktare",
+            "profile-organisation": "X",
+            "profile-search_alerts": "on",
+        },
     )
     owner.refresh_from_db()
     intruder.refresh_from_db()

@@ -30,13 +30,18 @@ def send():
 def searcher(db):
     user = VerifiedUserFactory()
     SavedSearchFactory(
-        user=user, name="Mentorskap", query="q=mentorskap", created_at=timezone.now() - timedelta(days=2)
+        user=user,
+        name="Mentorskap",
+        query="q=mentorskap",
+        created_at=timezone.now() - timedelta(days=2),
     )
     return user
 
 
 def test_the_alert_mails_the_new_articles_that_match_and_no_others(searcher):
-    old = MethodFactory(title_sv="Mentorskap i Partille", published_at=timezone.now() - timedelta(days=5))
+    old = MethodFactory(
+        title_sv="Mentorskap i Partille", published_at=timezone.now() - timedelta(days=5)
+    )
     new = MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
     other = MethodFactory(title_sv="Studiestöd i matematik", published_at=an_hour_ago())
     draft = MethodFactory(title_sv="Mentorskap utkast", status=Status.REVIEW, published_at=None)
@@ -68,8 +73,12 @@ def test_an_article_is_never_mailed_twice(searcher):
 
 
 def test_one_mail_per_user_for_all_their_searches(searcher):
-    SavedSearchFactory(user=searcher, name="Frånvaro", query="q=frånvaro",
-                       created_at=timezone.now() - timedelta(days=2))
+    SavedSearchFactory(
+        user=searcher,
+        name="Frånvaro",
+        query="q=frånvaro",
+        created_at=timezone.now() - timedelta(days=2),
+    )
     MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
     MethodFactory(title_sv="Uppföljning av frånvaro", published_at=an_hour_ago())
     both = MethodFactory(title_sv="Mentorskap mot frånvaro", published_at=an_hour_ago())
@@ -82,7 +91,9 @@ def test_one_mail_per_user_for_all_their_searches(searcher):
 
 def test_each_user_gets_their_own_matches(searcher):
     other = VerifiedUserFactory()
-    SavedSearchFactory(user=other, query="q=studiestöd", created_at=timezone.now() - timedelta(days=2))
+    SavedSearchFactory(
+        user=other, query="q=studiestöd", created_at=timezone.now() - timedelta(days=2)
+    )
     MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
     MethodFactory(title_sv="Studiestöd i matematik", published_at=an_hour_ago())
     send()
@@ -94,7 +105,9 @@ def test_each_user_gets_their_own_matches(searcher):
 
 def test_filters_of_the_saved_search_apply(db):
     user = VerifiedUserFactory()
-    SavedSearchFactory(user=user, query="typ=metoder", created_at=timezone.now() - timedelta(days=2))
+    SavedSearchFactory(
+        user=user, query="typ=metoder", created_at=timezone.now() - timedelta(days=2)
+    )
     method = MethodFactory(published_at=an_hour_ago())
     news = ArticleFactory(published_at=an_hour_ago())
     send()
@@ -118,7 +131,9 @@ def test_no_mail_to_users_who_turned_alerts_off(searcher):
 def test_the_alert_is_in_the_users_language(searcher):
     ProfileFactory(user=searcher, language="en")
     method = MethodFactory(
-        title_sv="Mentorskap för nyanlända", title_en="Mentoring for newcomers", published_at=an_hour_ago()
+        title_sv="Mentorskap för nyanlända",
+        title_en="Mentoring for newcomers",
+        published_at=an_hour_ago(),
     )
     send()
     body = mail.outbox[0].body
@@ -129,7 +144,9 @@ def test_the_alert_is_in_the_users_language(searcher):
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_the_unsubscribe_link_works_without_logging_in(client, searcher, language):
     ProfileFactory(user=searcher, language=language)
-    MethodFactory(title_sv="Mentorskap för nyanlända", title_en="Mentoring", published_at=an_hour_ago())
+    MethodFactory(
+        title_sv="Mentorskap för nyanlända", title_en="Mentoring", published_at=an_hour_ago()
+    )
     send()
     link = link_in_last_mail(r"/(alerts/stop|bevakningar/avsluta)/")
     assert mail.outbox[0].extra_headers["List-Unsubscribe"].endswith(f"{link}>")

@@ -23,7 +23,9 @@ def test_the_accessibility_statement_follows_diggs_model(client, path, heading, 
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("path", "link"), [("/", "/tillganglighet/"), ("/en/", "/en/accessibility/")])
+@pytest.mark.parametrize(
+    ("path", "link"), [("/", "/tillganglighet/"), ("/en/", "/en/accessibility/")]
+)
 def test_every_footer_links_to_the_statement(client, path, link):
     footer = client.get(path).content.decode().split('<footer class="site-footer">')[1]
     assert f'href="{link}"' in footer

@@ -12,7 +12,9 @@ from tests.factories import MethodFactory
 @contextmanager
 def database_down():
     """Every new cursor fails as it does when PostgreSQL is stopped or unreachable."""
-    failure = OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
+    failure = OperationalError(
+        "connection to server at 127.0.0.1, port 5432 failed: Connection refused"
+    )
     connection = connections["default"]
     with (
         mock.patch.object(connection, "cursor", side_effect=failure),

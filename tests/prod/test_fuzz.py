@@ -159,7 +159,9 @@ MARKER = "x-fuzz"
 
 def value_strategy(known: list[str]):
     """Known good values, the usual suspects, anything at all, and a probe for escaping."""
-    probe = st.builds(lambda a, b: f'{a}<{MARKER} a="1">\'"{b}', st.text(max_size=20), st.text(max_size=20))
+    probe = st.builds(
+        lambda a, b: f'{a}<{MARKER} a="1">\'"{b}', st.text(max_size=20), st.text(max_size=20)
+    )
     options = [st.sampled_from(NASTY), st.text(max_size=200), probe]
     if known:
         options.insert(0, st.sampled_from(known))
@@ -189,7 +191,9 @@ FUZZ = settings(
 def test_no_get_parameter_gives_a_500_or_raw_input(client, content, name, kwargs, data):
     path = page_url(name, kwargs)
     params, _forms = targets(client, path)
-    chosen = data.draw(st.lists(st.sampled_from(sorted(params)), unique=True, min_size=1), label="params")
+    chosen = data.draw(
+        st.lists(st.sampled_from(sorted(params)), unique=True, min_size=1), label="params"
+    )
     sent = {param: data.draw(value_strategy(params[param]), label=param) for param in chosen}
     assert_safe(client.get(path, sent), sent)
 

@@ -103,9 +103,7 @@ def test_cookies_are_secure_http_only_and_same_site(client):
 def test_the_session_cookie_is_secure_http_only_and_same_site(client, superuser):
     from tests.factories import PASSWORD
 
-    response = client.post(
-        "/admin/login/", {"username": superuser.username, "password": PASSWORD}
-    )
+    response = client.post("/admin/login/", {"username": superuser.username, "password": PASSWORD})
     assert response.status_code == 302
     session = response.cookies["sessionid"]
     assert session["secure"] is True and session["httponly"] is True
@@ -117,7 +115,11 @@ def run_deploy_check(**environment: str) -> subprocess.CompletedProcess:
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

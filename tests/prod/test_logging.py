@@ -49,9 +49,11 @@ def test_a_server_error_is_logged_as_json(client, caplog):
     from unittest import mock
 
     client.raise_request_exception = False
-    with mock.patch("pluginnovation.views.render", side_effect=RuntimeError("kaputt")):
-        with caplog.at_level("ERROR", logger="django.request"):
-            assert client.get("/").status_code == 500
+    with (
+        mock.patch("pluginnovation.views.render", side_effect=RuntimeError("kaputt")),
+        caplog.at_level("ERROR", logger="django.request"),
+    ):
+        assert client.get("/").status_code == 500
     record = next(r for r in caplog.records if r.name == "django.request")
     entry = json.loads(JsonFormatter().format(record))
     assert entry["path"] == "/" and entry["status_code"] == 500

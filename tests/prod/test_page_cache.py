@@ -14,7 +14,9 @@ def method(db):
 
 
 @pytest.mark.django_db
-def test_a_second_anonymous_visit_is_served_without_queries(client, method, django_assert_num_queries):
+def test_a_second_anonymous_visit_is_served_without_queries(
+    client, method, django_assert_num_queries
+):
     first = client.get("/metoder/")
     assert first.status_code == 200
     with django_assert_num_queries(0):
@@ -72,7 +74,9 @@ def test_a_bulk_write_can_invalidate_by_hand(client, method):
 
 
 @pytest.mark.django_db
-def test_logged_in_visitors_always_get_a_fresh_page(client, user, method, django_assert_max_num_queries):
+def test_logged_in_visitors_always_get_a_fresh_page(
+    client, user, method, django_assert_max_num_queries
+):
     client.force_login(user)
     client.get("/metoder/")
     with django_assert_max_num_queries(50) as captured:

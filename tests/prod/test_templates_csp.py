@@ -10,7 +10,12 @@ ROOT = Path(settings.BASE_DIR)
 # The project's own templates (third-party packages are not ours to fix).
 TEMPLATE_DIRS = [ROOT / "templates", *ROOT.glob("*/templates")]
 TEMPLATES = sorted(
-    {path for folder in TEMPLATE_DIRS for path in folder.rglob("*.html") if ".venv" not in path.parts}
+    {
+        path
+        for folder in TEMPLATE_DIRS
+        for path in folder.rglob("*.html")
+        if ".venv" not in path.parts
+    }
 )
 
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>(?P<body>.*?)</script>", re.S | re.I)

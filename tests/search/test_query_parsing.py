@@ -48,5 +48,5 @@ def test_only_exclusions_give_no_positive_part():
 
 
 def test_tsquery_quotes_each_word_with_a_prefix_match():
-    positive, _ = tsquery_text(parse_query("mentor \"plug in\""))
+    positive, _ = tsquery_text(parse_query('mentor "plug in"'))
     assert positive == "(('mentor':*)) & (('plug':* <-> 'in':*))"

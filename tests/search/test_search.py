@@ -71,7 +71,8 @@ def test_drafts_articles_in_review_and_future_articles_are_never_found():
     ArticleFactory(slug="draft", title_sv="Hemlig plan", status=Status.DRAFT, published_at=None)
     ArticleFactory(slug="review", title_sv="Hemlig plan", status=Status.REVIEW, published_at=None)
     ArticleFactory(
-        slug="future", title_sv="Hemlig plan",
+        slug="future",
+        title_sv="Hemlig plan",
         published_at=timezone.now() + timezone.timedelta(days=3),
     )
     assert found("hemlig") == []
@@ -124,7 +125,9 @@ def test_a_deleted_article_leaves_the_index():
     pk = article.pk
     article.delete()
     assert found("studiestöd") == []
-    table = "pluginnovation_search_fts" if connection.vendor == "sqlite" else "pluginnovation_search_pg"
+    table = (
+        "pluginnovation_search_fts" if connection.vendor == "sqlite" else "pluginnovation_search_pg"
+    )
     column = "rowid" if connection.vendor == "sqlite" else "article_id"
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = %s", [pk])  # noqa: S608
@@ -141,7 +144,9 @@ def test_a_content_types_own_text_is_searchable():
 def test_the_rebuild_command_restores_a_lost_index(capsys):
     MethodFactory(slug="m", title_sv="Studiestöd")
     ArticleFactory(slug="n", title_sv="Nyhet", tags=["lärmiljö"])
-    table = "pluginnovation_search_fts" if connection.vendor == "sqlite" else "pluginnovation_search_pg"
+    table = (
+        "pluginnovation_search_fts" if connection.vendor == "sqlite" else "pluginnovation_search_pg"
+    )
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table}")  # noqa: S608
     assert found("studiestöd") == []

@@ -414,3 +414,28 @@ def test_an_article_saved_in_the_admin_keeps_its_kind(client, editor):
     data.update(title_sv="Nyhet", slug="nyhet", kind=Kind.NEWS, _save="Spara")
     assert client.post("/admin/pluginnovation/article/add/", data).status_code == 302
     assert Article.objects.get(slug="nyhet").get_absolute_url() == "/aktuellt/nyhet/"
+
+
+# Words spelt the same in both languages.
+SAME_IN_BOTH = {"status", "team", "period", "url"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", CONTENT_MODELS)
+def test_every_label_of_the_swedish_admin_form_is_translated(client, editor, model):
+    client.force_login(editor)
+
+    def labels(prefix):
+        response = client.get(f"{prefix}{ADMIN_PATHS[model]}add/")
+        adminform = response.context["adminform"]
+        names = [str(fieldset.name) for fieldset in adminform]
+        names += [str(field.label) for field in adminform.form.fields.values()]
+        return names
+
+    swedish, english = labels(""), labels("/en")
+    untranslated = [
+        sv
+        for sv, en in zip(swedish, english, strict=True)
+        if sv == en and sv.lower() not in SAME_IN_BOTH
+    ]
+    assert untranslated == []

@@ -25,7 +25,10 @@ def source_value(kpi: str, code: str, year: int, gender: str) -> dict[str, str]:
     for name in SHIPPED_MUNICIPAL_FILES:
         for row in source_rows(name):
             if (row["kpi"], row["municipality_code"], row["year"], row["gender"]) == (
-                kpi, code, str(year), gender,
+                kpi,
+                code,
+                str(year),
+                gender,
             ):
                 return row
     raise LookupError((kpi, code, year, gender))

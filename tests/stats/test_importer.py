@@ -36,8 +36,10 @@ def test_shipped_data_imports_every_row_and_matches_the_source_files():
     # A sample of rows, each checked against its source file.
     for row in random.Random(7).sample(rows, 40):
         stored = Observation.objects.get(
-            indicator__kpi=row["kpi"], municipality__code=row["municipality_code"],
-            year=int(row["year"]), gender=row["gender"],
+            indicator__kpi=row["kpi"],
+            municipality__code=row["municipality_code"],
+            year=int(row["year"]),
+            gender=row["gender"],
         )
         if row["status"] == "Privacy":
             assert stored.value is None and stored.status == ValueStatus.SUPPRESSED
@@ -52,7 +54,10 @@ def test_suppressed_values_are_stored_as_suppressed_never_as_zero():
     call_command("import_kolada", "--shipped", verbosity=0)
     suppressed = Observation.objects.filter(status=ValueStatus.SUPPRESSED)
     privacy_rows = sum(
-        1 for name in SHIPPED_MUNICIPAL_FILES for row in source_rows(name) if row["status"] == "Privacy"
+        1
+        for name in SHIPPED_MUNICIPAL_FILES
+        for row in source_rows(name)
+        if row["status"] == "Privacy"
     )
     assert suppressed.count() == privacy_rows == 142
     assert not suppressed.filter(value__isnull=False).exists()
@@ -218,8 +223,12 @@ def test_kolada_v3_pages_linked_by_next_url_are_imported_together(areas, write_f
                         {"gender": "M", "status": "", "value": 66.0, "isdeleted": True},
                     ],
                 },
-                {"kpi": "N17464", "municipality": "0000", "period": 2020,
-                 "values": [{"gender": "T", "status": "", "value": 71.3}]},
+                {
+                    "kpi": "N17464",
+                    "municipality": "0000",
+                    "period": 2020,
+                    "values": [{"gender": "T", "status": "", "value": 71.3}],
+                },
             ],
             previous_url="https://api.kolada.se/v3/data?kpi=N17461&page=1",
         ),
@@ -228,7 +237,9 @@ def test_kolada_v3_pages_linked_by_next_url_are_imported_together(areas, write_f
     report = import_files([page1, page2])
 
     assert (report.created, report.skipped_deleted) == (6, 1)
-    assert report.warnings == ["page1.json: links to a next page; give every page's file to import it all"]
+    assert report.warnings == [
+        "page1.json: links to a next page; give every page's file to import it all"
+    ]
     suppressed = Observation.objects.get(municipality__code="2506", gender="K")
     assert suppressed.value is None and suppressed.is_suppressed
     assert Observation.objects.get(area_type=AreaType.NATION).value == 71.3
@@ -239,7 +250,8 @@ def test_kolada_v3_pages_linked_by_next_url_are_imported_together(areas, write_f
 def test_a_json_error_names_the_line_of_its_entry(areas, write_file):
     bad = dict(LERUM_V2, municipality="9999")
     text = _v2_page([LERUM_V2, bad])
-    line = text.splitlines().index("  {", 1 + text.splitlines().index("  {")) + 1
+    lines = text.splitlines()
+    line = lines.index("    {", 1 + lines.index("    {")) + 1  # where the second entry starts
     errors = errors_of([write_file("paged.json", text)])
     assert len(errors) == 3  # one per value of the bad entry
     assert errors[0].startswith(f"paged.json:{line} (values[0]): unknown municipality")
@@ -248,7 +260,9 @@ def test_a_json_error_names_the_line_of_its_entry(areas, write_file):
 @pytest.mark.django_db
 def test_broken_json_and_school_unit_data_are_reported(areas, write_file):
     broken = write_file("broken.json", '{"values": [\n{"kpi": }\n]}')
-    units = write_file("ou.json", _v2_page([{"kpi": "N17461", "ou": "V15E1", "period": 2022, "values": []}]))
+    units = write_file(
+        "ou.json", _v2_page([{"kpi": "N17461", "ou": "V15E1", "period": 2022, "values": []}])
+    )
     errors = errors_of([broken, units])
     assert errors[0].startswith("broken.json:2: not valid JSON")
     assert errors[1].endswith("school-unit (ou) data is not imported")
@@ -267,13 +281,22 @@ def test_the_database_refuses_a_figure_without_value_or_reason(areas):
     lerum = Municipality.objects.get(code="1441")
     with pytest.raises(IntegrityError), transaction.atomic():
         Observation.objects.create(
-            indicator=indicator, area_type=AreaType.MUNICIPALITY, municipality=lerum,
-            year=2022, gender="T", value=None, status="",
+            indicator=indicator,
+            area_type=AreaType.MUNICIPALITY,
+            municipality=lerum,
+            year=2022,
+            gender="T",
+            value=None,
+            status="",
         )
     with pytest.raises(IntegrityError), transaction.atomic():
         Observation.objects.create(
-            indicator=indicator, area_type=AreaType.NATION, municipality=lerum,
-            year=2022, gender="T", value=1.0,
+            indicator=indicator,
+            area_type=AreaType.NATION,
+            municipality=lerum,
+            year=2022,
+            gender="T",
+            value=1.0,
         )
     Observation.objects.create(
         indicator=indicator, area_type=AreaType.NATION, year=2022, gender="T", value=1.0

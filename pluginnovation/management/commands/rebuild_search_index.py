@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, chunk: int, **options) -> None:
         started = time.monotonic()
-        interactive = self.stdout.isatty() if hasattr(self.stdout, "isatty") else sys.stdout.isatty()
+        interactive = (
+            self.stdout.isatty() if hasattr(self.stdout, "isatty") else sys.stdout.isatty()
+        )
 
         def progress(done: int, total: int) -> None:
             share = done / total if total else 1

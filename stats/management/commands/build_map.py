@@ -15,7 +15,9 @@ class Command(BaseCommand):
         target = settings.BASE_DIR / "static" / "stats" / "sweden-map.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = build()
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
         self.stdout.write(
             f"Wrote {target.relative_to(settings.BASE_DIR)} ({target.stat().st_size // 1024} kB, "
             f"{len(data['municipalities'])} municipalities, {len(data['regions'])} regions)."

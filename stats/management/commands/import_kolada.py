@@ -19,7 +19,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="*", type=Path, help="JSON or CSV files")
         parser.add_argument(
-            "--shipped", action="store_true",
+            "--shipped",
+            action="store_true",
             help="Import the data shipped in stats/data (all four KPIs and the national series).",
         )
 
@@ -54,8 +55,16 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"{report.rows} rows: {report.created} created, {report.updated} updated, "
                     f"{report.unchanged} unchanged"
-                    + (f", {report.skipped_deleted} deleted rows skipped" if report.skipped_deleted else "")
+                    + (
+                        f", {report.skipped_deleted} deleted rows skipped"
+                        if report.skipped_deleted
+                        else ""
+                    )
                     + f" ({elapsed:.2f} s)."
-                    + (f" Updated: {', '.join(report.indicators_updated)}." if report.indicators_updated else "")
+                    + (
+                        f" Updated: {', '.join(report.indicators_updated)}."
+                        if report.indicators_updated
+                        else ""
+                    )
                 )
             )

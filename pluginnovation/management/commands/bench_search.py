@@ -1,0 +1,391 @@
+"""`manage.py bench_search`: how fast Artikelsök answers on a large synthetic corpus.
+
+A benchmark, not a test. It works in a throwaway database (Django's test database for the
+configured one: a file in /tmp for SQLite, test_<name> on PostgreSQL), never in the site's
+own, and fills it with N synthetic articles (slugs `synthetic-…`, titles marked
+"(syntetisk)") with tags, kinds, regions, municipalities and text in both languages. Then it
+prints the median server time of:
+
+- a results page: free text + two filters + facet counts (facets computed afresh each time),
+- a word found in most articles,
+- the same results page with a plain `icontains` search instead of the index, and the ratio,
+
+and the number of queries per results page at 100 articles and at N.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import statistics
+import time
+from datetime import UTC, datetime, timedelta
+from unittest import mock
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.management.base import BaseCommand
+from django.db import connection, reset_queries
+from django.db.models import Q
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag, TaggedItem
+
+from pluginnovation.models import Article, Kind, Status
+from pluginnovation.search import filters as search_filters
+from pluginnovation.search import rebuild_index, run_search
+from pluginnovation.search.text import ParsedQuery
+from stats.models import Municipality, Region
+
+SWEDISH = [
+    "skola",
+    "elev",
+    "elever",
+    "lärare",
+    "mentor",
+    "mentorskap",
+    "coachning",
+    "frånvaro",
+    "närvaro",
+    "gymnasiet",
+    "studieavbrott",
+    "avhopp",
+    "studiestöd",
+    "motivation",
+    "relation",
+    "samverkan",
+    "kommun",
+    "uppföljning",
+    "övergång",
+    "grundskola",
+    "yrkesprogram",
+    "introduktionsprogram",
+    "elevhälsa",
+    "kurator",
+    "vägledning",
+    "studie-",
+    "yrkesvägledning",
+    "bemötande",
+    "struktur",
+    "trygghet",
+    "lärmiljö",
+    "undervisning",
+    "pedagogik",
+    "familj",
+    "föräldrar",
+    "socialtjänst",
+    "insats",
+    "metod",
+    "forskning",
+    "resultat",
+    "examen",
+    "behörighet",
+    "betyg",
+    "lärling",
+    "praktik",
+    "arbetsliv",
+    "ungdomar",
+    "individ",
+    "grupp",
+    "organisation",
+    "förebyggande",
+    "åtgärdande",
+    "främjande",
+    "tidiga",
+    "signaler",
+    "risk",
+    "skolans",
+    "arbete",
+    "stöd",
+    "planering",
+]
+ENGLISH = [
+    "school",
+    "student",
+    "students",
+    "teacher",
+    "mentor",
+    "mentoring",
+    "coaching",
+    "absence",
+    "attendance",
+    "upper",
+    "secondary",
+    "dropout",
+    "prevention",
+    "support",
+    "motivation",
+    "relationship",
+    "cooperation",
+    "municipality",
+    "follow-up",
+    "transition",
+    "guidance",
+    "counselling",
+    "structure",
+    "safety",
+    "learning",
+    "environment",
+    "teaching",
+    "family",
+    "parents",
+    "social",
+    "services",
+    "intervention",
+    "method",
+    "research",
+    "results",
+    "diploma",
+    "eligibility",
+    "grades",
+    "apprenticeship",
+    "work",
+    "young",
+    "people",
+    "individual",
+    "group",
+    "organisation",
+    "preventive",
+    "early",
+    "signals",
+    "risk",
+    "planning",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ra",
+    "su",
+    "te",
+    "vo",
+    "bi",
+    "da",
+    "fe",
+    "gu",
+    "hi",
+    "jo",
+    "ku",
+    "la",
+    "ma",
+    "no",
+    "pe",
+    "ri",
+    "sa",
+    "ta",
+    "ve",
+    "yn",
+]
+KINDS = [Kind.METHOD, Kind.PUBLICATION, Kind.RESEARCH_SUMMARY, Kind.CASE_STUDY, Kind.NEWS]
+COMMON_SV, COMMON_EN = "elever", "students"
+QUERY_WORD = "mentorskap"
+
+
+def _vocabulary(rng: random.Random, base: list[str], size: int) -> list[str]:
+    made = {
+        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size * 2)
+    }
+    return base + sorted(made)[:size]
+
+
+class Corpus:
+    """Synthetic articles written straight into the tables, then indexed in bulk."""
+
+    def __init__(self, seed: int = 20261123):
+        self.rng = random.Random(seed)
+        self.sv = _vocabulary(self.rng, SWEDISH, 4000)
+        self.en = _vocabulary(self.rng, ENGLISH, 4000)
+        # Zipf-like: the first words of each vocabulary are by far the most frequent.
+        self.sv_weights = list(itertools.accumulate(1 / (r + 1) for r in range(len(self.sv))))
+        self.en_weights = list(itertools.accumulate(1 / (r + 1) for r in range(len(self.en))))
+        self.made = 0
+        self._geography()
+        self.tags = [
+            Tag.objects.get_or_create(name=f"syntetisk tagg {i}", slug=f"synthetic-tag-{i}")[0]
+            for i in range(60)
+        ]
+        self.content_type = ContentType.objects.get_for_model(Article)
+
+    def _geography(self) -> None:
+        self.regions = list(Region.objects.order_by("code"))
+        if not self.regions:
+            self.regions = [
+                Region.objects.create(code=f"{n:02d}", name=f"Län {n:02d} (syntetiskt)")
+                for n in range(1, 22)
+            ]
+        self.municipalities = list(Municipality.objects.all()[:300])
+        if not self.municipalities:
+            self.municipalities = [
+                Municipality.objects.create(
+                    code=f"{region.code}{m:02d}",
+                    name=f"Kommun {region.code}{m:02d} (syntetisk)",
+                    region=region,
+                )
+                for region in self.regions
+                for m in range(1, 4)
+            ]
+
+    def _text(self, words: list[str], cum_weights: list[float], count: int) -> str:
+        return " ".join(self.rng.choices(words, cum_weights=cum_weights, k=count))
+
+    def add(self, count: int, chunk: int = 2000) -> None:
+        rng = self.rng
+        start = datetime(2015, 1, 1, tzinfo=UTC)
+        span = (datetime(2026, 1, 1, tzinfo=UTC) - start).total_seconds()
+        region_link = Article.regions.through
+        municipality_link = Article.municipalities.through
+        for offset in range(0, count, chunk):
+            articles = []
+            for _ in range(min(chunk, count - offset)):
+                n = self.made
+                self.made += 1
+                body_sv = self._text(self.sv, self.sv_weights, 80)
+                body_en = self._text(self.en, self.en_weights, 80)
+                if rng.random() < 0.95:  # the word found in most articles
+                    body_sv += f" {COMMON_SV}"
+                    body_en += f" {COMMON_EN}"
+                articles.append(
+                    Article(
+                        kind=rng.choice(KINDS),
+                        slug=f"synthetic-{n}",
+                        status=Status.PUBLISHED,
+                        published_at=start + timedelta(seconds=rng.random() * span),
+                        title_sv=f"{self._text(self.sv, self.sv_weights, 5)} (syntetisk)",
+                        title_en=f"{self._text(self.en, self.en_weights, 5)} (synthetic)",
+                        summary_sv=self._text(self.sv, self.sv_weights, 20),
+                        summary_en=self._text(self.en, self.en_weights, 20),
+                        body_sv=body_sv,
+                        body_en=body_en,
+                        body_html_sv=f"<p>{body_sv}</p>",
+                        body_html_en=f"<p>{body_en}</p>",
+                    )
+                )
+            # bulk_create sends no signals: the index is rebuilt in bulk afterwards.
+            Article.objects.bulk_create(articles)
+            regions, municipalities, tagged = [], [], []
+            for article in articles:
+                region = rng.choice(self.regions)
+                regions.append(region_link(article_id=article.pk, region_id=region.pk))
+                if rng.random() < 0.5:
+                    municipality = rng.choice(self.municipalities)
+                    municipalities.append(
+                        municipality_link(article_id=article.pk, municipality_id=municipality.pk)
+                    )
+                for tag in rng.sample(self.tags, rng.randint(1, 4)):
+                    tagged.append(
+                        TaggedItem(tag=tag, content_type=self.content_type, object_id=article.pk)
+                    )
+            region_link.objects.bulk_create(regions)
+            municipality_link.objects.bulk_create(municipalities)
+            TaggedItem.objects.bulk_create(tagged)
+
+
+def _icontains(queryset, query: str):
+    """The naive search the index replaces: a substring in any text field, newest first."""
+    match = Q()
+    for field in ("title", "summary", "body"):
+        for language in ("sv", "en"):
+            match |= Q(**{f"{field}_{language}__icontains": query})
+    return (queryset.filter(match) if query else queryset), ParsedQuery()
+
+
+class Command(BaseCommand):
+    help = "Benchmark Artikelsök on N synthetic articles in a throwaway database."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--articles", type=int, default=20_000, help="N (default 20000).")
+        parser.add_argument("--runs", type=int, default=15, help="Timed requests per figure.")
+        parser.add_argument(
+            "--keepdb", action="store_true", help="Keep the benchmark database afterwards."
+        )
+
+    def handle(self, *args, articles: int, runs: int, keepdb: bool, **options) -> None:
+        settings.PAGE_CACHE_SECONDS = 0  # time the view, not the whole-page cache
+        settings.SECURE_SSL_REDIRECT = False
+        settings.DEBUG = False
+        test_settings = connection.settings_dict.setdefault("TEST", {})
+        if connection.vendor == "sqlite":
+            # A file, as in production, rather than Django's in-memory test database.
+            test_settings["NAME"] = "/tmp/pluginnovation-bench-search.sqlite3"  # noqa: S108
+        else:
+            # Not test_<name>: a test run on the same database may be going on at the same time.
+            test_settings["NAME"] = f"bench_{connection.settings_dict['NAME']}"
+        old_name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        try:
+            self._run(articles, runs)
+        finally:
+            if not keepdb:
+                connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    def _run(self, total: int, runs: int) -> None:
+        out = self.stdout
+        client = Client()
+        corpus = Corpus()
+        page = f"/sok/?q={QUERY_WORD}&typ=metoder&region={corpus.regions[0].code}"
+        common = f"/sok/?q={COMMON_SV}"
+        out.write(f"== bench_search on {connection.vendor}: {total} synthetic articles")
+
+        corpus.add(min(100, total))
+        rebuild_index()
+        queries_small = self._queries(client, page)
+
+        started = time.monotonic()
+        corpus.add(total - min(100, total))
+        loaded = time.monotonic() - started
+        started = time.monotonic()
+        rebuild_index()  # also ANALYZE on PostgreSQL, FTS5 optimize on SQLite
+        indexed = time.monotonic() - started
+        out.write(f"corpus written in {loaded:.1f} s, indexed in {indexed:.1f} s")
+        queries_large = self._queries(client, page)
+
+        matches = self._total(page)
+        common_matches = self._total(common)
+        fts = self._median(client, page, runs)
+        fts_warm = self._median(client, page, runs, warm=True)
+        common_time = self._median(client, common, runs)
+        with mock.patch.object(search_filters, "search", _icontains):
+            plain_matches = self._total(page)
+            plain = self._median(client, page, max(3, runs // 3))
+
+        out.write(f"results page  {page}  ({matches} results)")
+        out.write(f"  median {fts:.1f} ms (facets computed), {fts_warm:.1f} ms (facets cached)")
+        out.write(
+            f"common word   {common}  ({common_matches} results, {common_matches / total:.0%})"
+        )
+        out.write(f"  median {common_time:.1f} ms")
+        out.write(f"icontains     same page ({plain_matches} results)  median {plain:.1f} ms")
+        out.write(f"  ratio icontains / index: {plain / fts:.1f}x")
+        out.write(
+            f"queries per results page: {queries_small} at 100 articles, {queries_large} at {total}"
+        )
+
+    @staticmethod
+    def _total(url: str) -> int:
+        from django.http import QueryDict
+
+        return run_search(QueryDict(url.split("?", 1)[1])).count()
+
+    @staticmethod
+    def _queries(client: Client, url: str) -> int:
+        client.get(url)
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        return len(captured.captured_queries)
+
+    @staticmethod
+    def _median(client: Client, url: str, runs: int, warm: bool = False) -> float:
+        client.get(url)  # warm the database's own caches once
+        times = []
+        for _ in range(runs):
+            if not warm:
+                cache.clear()
+            reset_queries()
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.status_code
+        return statistics.median(times)

@@ -1,0 +1,282 @@
+"""The Artikelsök pages: filters, facets, links, bad input and the number of queries."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from pluginnovation.models import Status
+from pluginnovation.search.views import MAX_PAGES
+from tests.factories import (
+    ArticleFactory,
+    CaseStudyFactory,
+    MethodFactory,
+    MunicipalityFactory,
+    PublicationFactory,
+    RegionFactory,
+    ResearchSummaryFactory,
+)
+
+pytestmark = pytest.mark.django_db
+URL = "/sok/"
+
+
+def links(response, css_class_text: str = "") -> dict[str, str]:
+    """Facet links on the page: label text -> href."""
+    body = response.content.decode()
+    return {
+        re.sub(r"<[^>]+>", "", text).strip(): href.replace("&amp;", "&")
+        for href, text in re.findall(r'<a href="(\?[^"]*)" rel="nofollow">(.*?)</a>', body)
+    }
+
+
+def count_in(label: str, response) -> int:
+    for text, _href in links(response).items():
+        if text.startswith(label):
+            return int(re.search(r"\((\d+)\)$", text).group(1))
+    raise AssertionError(f"no facet {label}")
+
+
+@pytest.fixture
+def corpus():
+    west = RegionFactory(code="14", name="Västra Götalands län")
+    south = RegionFactory(code="12", name="Skåne län")
+    partille = MunicipalityFactory(code="1402", name="Partille", region=west)
+    malmo = MunicipalityFactory(code="1280", name="Malmö", region=south)
+    last_year = timezone.now() - timezone.timedelta(days=400)
+    articles = [
+        MethodFactory(slug="m1", title_sv="Mentorskap i skolan", tags=["mentorskap", "gymnasiet"]),
+        MethodFactory(
+            slug="m2", title_sv="Coachning av elever", tags=["gymnasiet"], published_at=last_year
+        ),
+        PublicationFactory(slug="p1", title_sv="Forskning om mentorskap", tags=["forskning"]),
+        ResearchSummaryFactory(
+            slug="s1", title_sv="Sammanfattning om skolan", published_at=last_year
+        ),
+        CaseStudyFactory(
+            slug="c1", title_sv="Mentorskap i Partille", municipality=partille, tags=["mentorskap"]
+        ),
+        ArticleFactory(slug="n1", title_sv="Nyhet om mentorskap"),
+    ]
+    articles[0].regions.add(west)
+    articles[4].regions.add(west)
+    articles[4].municipalities.add(partille)
+    articles[1].regions.add(south)
+    articles[1].municipalities.add(malmo)
+    ArticleFactory(
+        slug="draft", title_sv="Mentorskap utkast", status=Status.DRAFT, published_at=None
+    )
+    return {article.slug: article for article in articles}
+
+
+def slugs(response) -> list[str]:
+    return [article.slug for article in response.context["articles"]]
+
+
+def test_the_results_page_answers_in_both_languages(client, corpus):
+    assert client.get(URL, {"q": "mentorskap"}).status_code == 200
+    response = client.get("/en/search/", {"q": "mentorskap"})
+    assert response.status_code == 200
+    assert b"results for" in response.content
+
+
+def test_results_are_ranked_and_marked(client, corpus):
+    response = client.get(URL, {"q": "mentorskap"})
+    assert set(slugs(response)) == {"m1", "p1", "c1", "n1"}
+    assert "draft" not in slugs(response)
+    assert b"<mark>" in response.content or b"Mentorskap" in response.content
+
+
+def test_snippets_mark_the_words_found_in_the_text(client):
+    ArticleFactory(title_sv="Rubrik", summary_sv="", body_sv="Eleverna fick en mentor varje vecka.")
+    response = client.get(URL, {"q": "mentor"})
+    assert "<mark>mentor</mark>" in response.content.decode()
+
+
+def test_type_facet_counts_agree_with_the_filtered_results(client, corpus):
+    response = client.get(URL, {"q": "mentorskap"})
+    for label, value in [
+        ("Metoder", "metoder"),
+        ("Forskning", "forskning"),
+        ("Fallstudier", "fallstudier"),
+        ("Aktuellt", "aktuellt"),
+    ]:
+        shown = count_in(label, response)
+        filtered = client.get(URL, {"q": "mentorskap", "typ": value})
+        assert filtered.context["total"] == shown == len(slugs(filtered))
+
+
+def test_research_covers_literature_and_summaries(client, corpus):
+    response = client.get(URL, {"typ": "forskning"})
+    assert sorted(slugs(response)) == ["p1", "s1"]
+
+
+def test_every_facet_option_gives_the_count_it_shows(client, corpus):
+    response = client.get(URL, {"tag": "gymnasiet"})
+    options = links(response)
+    assert options, "no facet links"
+    for text, href in options.items():
+        shown = int(re.search(r"\((\d+)\)$", text).group(1))
+        followed = client.get(URL + href)
+        assert followed.context["total"] == shown == len(slugs(followed)), text
+
+
+def test_filters_combine_and_can_be_removed_one_by_one(client, corpus):
+    response = client.get(URL, {"q": "mentorskap", "typ": "metoder", "region": "14"})
+    assert slugs(response) == ["m1"]
+    active = response.context["active_filters"]
+    assert [(what, value) for what, value, _link in active] == [
+        ("Innehållstyp", "Metoder"),
+        ("Region", "Västra Götalands län"),
+    ]
+    without_type = active[0][2]
+    assert parse_qs(urlsplit(without_type).query) == {"q": ["mentorskap"], "region": ["14"]}
+    assert sorted(slugs(client.get(URL + without_type))) == ["c1", "m1"]
+
+
+def test_tags_narrow_the_results_each(client, corpus):
+    both = client.get(URL + "?tag=mentorskap&tag=gymnasiet")
+    assert slugs(both) == ["m1"]
+
+
+def test_municipality_and_year_filter(client, corpus):
+    assert slugs(client.get(URL, {"kommun": "1402"})) == ["c1"]
+    year = (timezone.now() - timezone.timedelta(days=400)).astimezone().year
+    assert sorted(slugs(client.get(URL, {"year": year}))) == ["m2", "s1"]
+
+
+def test_sort_by_date_and_by_relevance(client, corpus):
+    by_date = client.get(URL, {"q": "mentorskap", "sort": "datum"})
+    dates = [a.published_at for a in by_date.context["articles"]]
+    assert dates == sorted(dates, reverse=True)
+    by_relevance = client.get(URL, {"q": "mentorskap", "sort": "relevans"})
+    assert sorted(slugs(by_relevance)) == sorted(slugs(by_date))
+
+
+def test_an_empty_query_lists_everything_newest_first(client, corpus):
+    response = client.get(URL)
+    assert response.context["total"] == 6
+    dates = [a.published_at for a in response.context["articles"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_did_you_mean_suggests_a_known_word(client, corpus):
+    response = client.get(URL, {"q": "mentorskapp"})
+    assert response.context["total"] == 0
+    assert response.context["suggestion"] == "mentorskap"
+    assert "Menade du" in response.content.decode()
+
+
+def test_what_the_user_typed_is_escaped(client, corpus):
+    evil = '<script>alert(1)</script>"><img src=x>'
+    response = client.get(URL, {"q": evil, "tag": evil, "region": evil})
+    body = response.content.decode()
+    assert "<script>alert" not in body
+    assert "<img src=x>" not in body
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 5000},
+        {"q": "skola\x00elev"},
+        {"q": '"""'},
+        {"q": "- OR OR -- \" '"},
+        {"q": "NEAR(a b) title_sv:x* {a b}: ^c AND ) ("},
+        {"q": "'); DROP TABLE pluginnovation_article; --"},
+        {"typ": "nonsense"},
+        {"region": "99"},
+        {"kommun": "abcdef"},
+        {"year": "abc"},
+        {"year": "99999"},
+        {"sort": "sideways"},
+        {"tag": ["a b c", "ok"]},
+        {"page": "abc"},
+        {"page": "-1"},
+        {"page": "99999999999999999999"},
+    ],
+)
+def test_bad_input_is_answered_not_crashed(client, corpus, params):
+    response = client.get(URL, params)
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert (
+            'class="errors"' in response.content.decode()
+            or "form-errors" in response.content.decode()
+        )
+
+
+def test_a_too_long_query_is_explained_in_swedish(client, corpus):
+    response = client.get(URL, {"q": "x" * 5000})
+    assert response.status_code == 400
+    assert "Skriv högst 200 tecken" in response.content.decode()
+
+
+def test_a_page_past_the_end_shows_the_last_page(client):
+    ArticleFactory.create_batch(15)
+    response = client.get(URL, {"page": "9"})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+    assert response.context["page_missing"]
+
+
+def test_result_pages_are_capped(client, settings):
+    settings.PAGE_SIZE = 1
+    ArticleFactory.create_batch(MAX_PAGES + 3)
+    from importlib import reload
+
+    import pluginnovation.search.views as views
+
+    try:
+        settings.PAGE_SIZE = 1
+        response = client.get(URL, {"page": MAX_PAGES + 2})
+    finally:
+        reload(views)
+    assert response.status_code == 200
+    assert response.context["total"] == MAX_PAGES + 3
+    assert response.context["page_obj"].paginator.num_pages == MAX_PAGES
+    assert response.context["capped"]
+
+
+def test_the_help_page_answers_in_both_languages(client):
+    assert client.get("/sok/hjalp/").status_code == 200
+    assert client.get("/en/search/help/").status_code == 200
+
+
+def _build(count: int, start: int = 0):
+    region = RegionFactory(code="14", name="Västra Götalands län")
+    municipality = MunicipalityFactory(code="1402", name="Partille", region=region)
+    for i in range(start, start + count):
+        article = (MethodFactory if i % 3 else ArticleFactory)(
+            title_sv=f"Mentorskap nummer {i}", tags=[f"tagg{i % 7}", "gemensam"]
+        )
+        if i % 2:
+            article.regions.add(region)
+            article.municipalities.add(municipality)
+
+
+def _queries_for(client, url: str, django_assert_max_num_queries) -> int:
+    cache.clear()  # facets computed afresh: the worst case
+    with django_assert_max_num_queries(6) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["articles"]
+    return len(captured.captured_queries)
+
+
+def test_a_results_page_takes_the_same_few_queries_whatever_the_corpus(
+    client, django_assert_max_num_queries
+):
+    pages = [
+        URL + "?q=mentorskap&typ=metoder&tag=gemensam&region=14",
+        URL + "?kommun=1402&sort=datum",
+        URL,
+    ]
+    _build(100)
+    client.get(pages[0])  # content types and the like, cached for the life of the process
+    at_100 = [_queries_for(client, url, django_assert_max_num_queries) for url in pages]
+    _build(60, start=100)
+    at_160 = [_queries_for(client, url, django_assert_max_num_queries) for url in pages]
+    assert at_100 == at_160
