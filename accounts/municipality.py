@@ -18,13 +18,14 @@ class LatestFigure:
 
 
 def municipality_glance(municipality) -> dict | None:
-    """The municipality, its statistics page and each listed indicator's latest total: the
-    queries of stats.figures.municipality_trends, a handful whatever the indicators."""
+    """The municipality, its statistics page and each listed indicator's latest total: two
+    queries (the indicators, then the municipality's figures), whatever the indicators."""
     if municipality is None:
         return None
     indicators = list(Indicator.objects.listed().select_related("national_reference"))
     figures = []
-    for trend in municipality_trends(municipality, indicators):
+    # Only the municipality's own figures here: no national reference series.
+    for trend in municipality_trends(municipality, indicators, national={}):
         year, figure = trend.latest
         if year is None:
             continue

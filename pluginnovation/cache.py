@@ -8,6 +8,7 @@ by itself: nothing has to know which keys exist, and with Redis every app host s
 import hashlib
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "content-version"
@@ -43,9 +44,21 @@ def versioned_key(prefix: str, *parts: object) -> str:
     return f"{prefix}:{content_version()}:{digest}"
 
 
+def _bump_after_commit() -> None:
+    bump_content_version()
+
+
 def _content_changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in CONTENT_APPS and sender._meta.label_lower not in PRIVATE_MODELS:
-        bump_content_version()
+    if sender._meta.app_label not in CONTENT_APPS or sender._meta.label_lower in PRIVATE_MODELS:
+        return
+    # Now, so the change shows at once; and again after the commit, because a page drawn from
+    # the old rows before the commit may have been stored under the version bumped now.
+    bump_content_version()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        pending = connection.run_on_commit
+        if not pending or pending[-1][1] is not _bump_after_commit:  # once per run of saves
+            transaction.on_commit(_bump_after_commit)
 
 
 def _relation_changed(sender, action: str, **kwargs) -> None:

@@ -94,10 +94,12 @@ class CompareForm(ExportForm):
     )
 
     def __init__(self, data=None, **kwargs):
-        # Short parameter in the address: ?m=1441&m=1402 (links from municipality pages).
-        if data is not None and "m" in data and "municipalities" not in data:
+        if data is not None:
+            # Short parameter in the address: ?m=1441&m=1402 (links from municipality pages);
+            # empty values (an unchosen list) are no choice, not an error.
             data = data.copy()
-            data.setlist("municipalities", data.getlist("m"))
+            codes = data.getlist("municipalities") or data.getlist("m")
+            data.setlist("municipalities", [code for code in codes if code.strip()])
         super().__init__(data, **kwargs)
 
     def clean_municipalities(self):

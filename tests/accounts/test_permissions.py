@@ -117,3 +117,26 @@ def test_settings_change_only_the_logged_in_users_profile(client, owner, items):
     intruder.refresh_from_db()
     assert owner.first_name != "Inkräktare"
     assert intruder.first_name == "Inkräktare"
+
+
+def test_my_pages_cost_the_same_queries_however_much_the_user_has_saved(client, owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(owner)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url("accounts:dashboard")).status_code == 200
+        return len(context.captured_queries)
+
+    SavedArticleFactory(user=owner)
+    SavedSearchFactory(user=owner)
+    MethodUseFactory(user=owner)
+    MethodProposalFactory(user=owner)
+    queries()  # the first visit creates the profile
+    few = queries()
+    SavedArticleFactory.create_batch(5, user=owner)
+    SavedSearchFactory.create_batch(5, user=owner)
+    MethodProposalFactory.create_batch(5, user=owner)
+    assert queries() == few

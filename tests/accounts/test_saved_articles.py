@@ -88,9 +88,7 @@ def test_the_saved_state_costs_one_query_however_many_cards_a_page_shows(member_
             SavedArticleFactory(user=member, article=article)
         with CaptureQueriesContext(connection) as context:
             page = member_client.get(url("news:list"))
-        assert page.content.decode().count("is-saved") == min(
-            SavedArticle.objects.count(), 12
-        )
+        assert page.content.decode().count("is-saved") == min(SavedArticle.objects.count(), 12)
         return len(context.captured_queries)
 
     few = queries_for(2)

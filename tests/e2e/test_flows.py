@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -14,13 +15,23 @@ from tests.factories import PASSWORD, MethodFactory, UserFactory
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+def editor_group():
+    """Redaktör as its migration makes it (a transactional test before this one may have flushed it)."""
+    from django.contrib.auth.models import Group, Permission
+
+    from accounts.roles import EDITOR_GROUP, editor_permission_codenames
+
+    group, _created = Group.objects.get_or_create(name=EDITOR_GROUP)
+    for app_label, codename in editor_permission_codenames():
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return group
+
+
 def test_an_editor_publishes_a_method_in_the_admin_and_visitors_see_it(live_server, page, browser):
-    from django.contrib.auth.models import Group
-
-    from accounts.roles import EDITOR_GROUP
-
     editor = UserFactory(username="redaktor", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    editor.groups.add(editor_group())
     MethodFactory(title_sv="Synlig metod")
     draft = MethodFactory(title_sv="Studiecoachning", status=Status.DRAFT, published_at=None)
 
@@ -76,7 +87,9 @@ def test_search_filter_open_an_article_and_save_it(live_server, page):
     assert "/sok/" in page.url
     expect(page.get_by_role("link", name="Nyhet om mentorskap")).to_be_visible()
 
-    page.locator(".search-facets, main").get_by_role("link", name=re.compile(r"^Metoder")).first.click()
+    page.locator(".search-facets, main").get_by_role(
+        "link", name=re.compile(r"^Metoder")
+    ).first.click()
     page.wait_for_load_state()
     assert "typ=metoder" in page.url
     expect(page.get_by_role("link", name="Nyhet om mentorskap")).to_have_count(0)
@@ -102,8 +115,32 @@ def test_statistics_to_a_municipality_and_its_export(live_server, page):
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("CSV")).first.click()
     download = download_info.value
-    text = open(download.path(), encoding="utf-8-sig").read()
-    rows = list(csv.reader(io.StringIO(text), delimiter=text[:500].count(";") and ";" or ","))
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    text = raw.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";" if text[:500].count(";") else ","))
     assert len(rows) > 10
     assert any("Partille" in cell or "1402" in cell for row in rows for cell in row)
     assert "Kolada" in text
+
+
+@pytest.mark.parametrize(
+    ("swedish", "english"),
+    [
+        ("/sok/?q=mentorskap", "/en/search/?q=mentorskap"),
+        ("/statistik/kommun/1402/", "/en/statistics/municipality/1402/"),
+        ("/tillganglighet/", "/en/accessibility/"),
+    ],
+)
+def test_switching_language_keeps_the_page_and_its_query(live_server, page, swedish, english):
+    from tests.factories import MunicipalityFactory
+
+    MunicipalityFactory()
+    page.goto(f"{live_server.url}{swedish}")
+    page.locator(".language-switcher").get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.url == f"{live_server.url}{english}"
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".language-switcher").get_by_role("link", name="Svenska").click()
+    page.wait_for_load_state()
+    assert page.url == f"{live_server.url}{swedish}"

@@ -113,3 +113,15 @@ def test_cached_pages_keep_the_security_headers(client, method):
     response = client.get("/metoder/")
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_is_bumped_again_when_the_transaction_commits(method):
+    from django.db import transaction
+
+    with transaction.atomic():
+        method.title_sv = "Inne i transaktionen"
+        method.save()
+        method.save()
+        inside = content_version()
+    assert content_version() == inside + 1  # one more bump after the commit, not one per save

@@ -21,6 +21,12 @@ from tests.factories import (
 MANY = 30
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Measure the views themselves: a page served from the anonymous page cache reads nothing."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def many_articles(db):
     region = RegionFactory()

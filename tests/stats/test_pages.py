@@ -236,3 +236,32 @@ def test_municipality_page_query_count_does_not_grow_with_years_or_indicators(
     assert few == many
     with django_assert_max_num_queries(12):
         client.get(url("stats:municipality", code="1441"))
+
+
+@pytest.mark.django_db
+def test_an_empty_comparison_choice_is_no_choice_not_an_error(client, areas):
+    response = client.get(url("stats:compare", "en") + "?m=")
+    assert response.status_code == 200
+    assert "Choose between one and five municipalities" in response.content.decode()
+
+
+def test_stats_models_import_no_content_app():
+    import ast
+    from pathlib import Path
+
+    import stats.models
+
+    tree = ast.parse(Path(stats.models.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    }
+    assert not imported & {"methods", "research", "casestudies", "accounts"}
+    assert "pluginnovation.models" not in {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    }
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_keeps_you_on_the_same_municipality(client, sample_data):
+    html = client.get(url("stats:municipality", code="1441")).content.decode()
+    assert 'href="/en/statistics/municipality/1441/" hreflang="en"' in html

@@ -195,8 +195,12 @@ class Corpus:
 
     def __init__(self, seed: int = 20261123):
         self.rng = random.Random(seed)
-        self.sv = _vocabulary(self.rng, SWEDISH, 4000)
-        self.en = _vocabulary(self.rng, ENGLISH, 4000)
+        # The measured words occur only where add() puts them, at known frequencies.
+        measured = {COMMON_SV, COMMON_EN, QUERY_WORD}
+        self.sv = _vocabulary(
+            self.rng, [w for w in SWEDISH if not w.startswith(("elev", "mentor"))], 4000
+        )
+        self.en = _vocabulary(self.rng, [w for w in ENGLISH if w not in measured], 4000)
         # Zipf-like: the first words of each vocabulary are by far the most frequent.
         self.sv_weights = list(itertools.accumulate(1 / (r + 1) for r in range(len(self.sv))))
         self.en_weights = list(itertools.accumulate(1 / (r + 1) for r in range(len(self.en))))
@@ -246,6 +250,8 @@ class Corpus:
                 if rng.random() < 0.95:  # the word found in most articles
                     body_sv += f" {COMMON_SV}"
                     body_en += f" {COMMON_EN}"
+                if rng.random() < 0.03:  # the word of the typical query: in 3 % of them
+                    body_sv += f" {QUERY_WORD}"
                 articles.append(
                     Article(
                         kind=rng.choice(KINDS),
