@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
 from .cache import versioned_key
@@ -108,6 +108,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self._cacheable_request(request):
             return self.get_response(request)
+        request.get_host()  # a host not allowed is refused (400) before it can name a key
         try:
             key = self._key(request)
             cached = cache.get(key)
@@ -118,7 +119,6 @@ class AnonymousPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if self._cacheable_response(request, response):
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             try:
                 cache.set(key, response, self.timeout)
             except Exception:  # noqa: BLE001

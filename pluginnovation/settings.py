@@ -266,7 +266,11 @@ LOGGING = {
     },
     "root": {"handlers": ["stderr"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {
-        "django": {"handlers": ["stderr"], "level": "INFO" if DEBUG else "WARNING", "propagate": False},
+        "django": {
+            "handlers": ["stderr"],
+            "level": "INFO" if DEBUG else "WARNING",
+            "propagate": False,
+        },
         "pluginnovation": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },

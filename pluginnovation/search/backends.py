@@ -275,31 +275,32 @@ class PostgresBackend(Backend):
         rows = list(rows)
         if not rows:
             return 0
-        vectors = []
+        values = []
         params = []
         for pk, texts in rows:
-            parts = []
+            parts = ["%s"]
             params.append(pk)
             for language in CONTENT_LANGUAGES:
                 config = PG_CONFIGS[language]
-                # Weights A, B, C for title, tags and summary, body.
-                parts.append(
-                    " || ".join(
-                        f"setweight(to_tsvector('{config}', %s), '{weight}')"
-                        for weight in self.WEIGHTS
-                    )
-                )
                 title, summary, body = texts[language]
+                # The head (title A, tags and summary B) ranks; head and body (C) match.
+                parts.append(
+                    f"setweight(to_tsvector('{config}', %s), 'A')"
+                    f" || setweight(to_tsvector('{config}', %s), 'B')"
+                )
+                parts.append(f"setweight(to_tsvector('{config}', %s), 'C')")
                 params.extend(
                     text.replace("\x00", " ")
                     for text in (title, f"{texts['tags'][0]} {summary}", body)
                 )
-            vectors.append(f"(%s, {parts[0]}, {parts[1]})")
+            values.append(f"({', '.join(parts)})")
         sql = (
-            f"INSERT INTO {PG_TABLE} (article_id, search_sv, search_en) VALUES "
-            + ", ".join(vectors)
-            + " ON CONFLICT (article_id) DO UPDATE"
-            " SET search_sv = EXCLUDED.search_sv, search_en = EXCLUDED.search_en"
+            f"INSERT INTO {PG_TABLE} (article_id, search_sv, search_en, rank_sv, rank_en) "
+            "SELECT id, head_sv || body_sv, head_en || body_en, head_sv, head_en FROM (VALUES "
+            + ", ".join(values)
+            + ") AS v(id, head_sv, body_sv, head_en, body_en)"
+            " ON CONFLICT (article_id) DO UPDATE SET search_sv = EXCLUDED.search_sv,"
+            " search_en = EXCLUDED.search_en, rank_sv = EXCLUDED.rank_sv, rank_en = EXCLUDED.rank_en"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -315,8 +316,12 @@ class PostgresBackend(Backend):
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {PG_TABLE}")
-            cursor.execute("ANALYZE pluginnovation_article")
+            # After a bulk load: merge the GIN indexes' pending lists (every search scans them
+            # otherwise) and give the planner statistics (a facet query took 3.7 s without).
+            for index in ("pluginnovation_search_pg_sv", "pluginnovation_search_pg_en"):
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            for table in (PG_TABLE, "pluginnovation_article"):
+                cursor.execute(f"ANALYZE {table}")
 
     @staticmethod
     def _queries(text: str) -> dict[str, SearchQuery]:
@@ -340,8 +345,10 @@ class PostgresBackend(Backend):
         if not positive:
             return queryset
         queries = self._queries(positive)
+        # Ranked on the small head vectors (title, tags, summary): ranking re-reads every
+        # match's vector, and a word in most articles would otherwise read every body.
         ranks = [
-            SearchRank(F(f"pg_entry__search_{language}"), query)
+            SearchRank(F(f"pg_entry__rank_{language}"), query)
             for language, query in queries.items()
         ]
         return queryset.filter(self._matches(queries)).annotate(search_rank=Greatest(*ranks))

@@ -52,6 +52,9 @@ class PgEntry(models.Model):
     )
     search_sv = SearchVectorField()
     search_en = SearchVectorField()
+    # Title, tags and summary only: what ranking reads (migration 0003).
+    rank_sv = SearchVectorField()
+    rank_en = SearchVectorField()
 
     class Meta:
         managed = False

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -78,6 +79,7 @@ def _active_filters(params: QueryDict, cleaned: dict, facets) -> list[tuple[str,
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    """Ranked results with facets; invalid parameters are reported (400) and left out."""
     filterset = SearchFilterSet(request.GET)
     results = filterset.qs.prefetch_related("tags")
     cleaned = filterset.cleaned
@@ -138,8 +140,6 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def search_help(request: HttpRequest) -> HttpResponse:
-    from django.urls import reverse
-
     results_url = reverse("search:results")
     return render(
         request,

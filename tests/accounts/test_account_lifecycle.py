@@ -166,4 +166,4 @@ def test_the_login_page_links_to_registration_and_forgotten_password(client):
     page = client.get(url("account_login")).content.decode()
     assert url("account_signup") in page
     assert url("account_reset_password") in page
-    assert "Glömt lösenordet?" in page
+    assert "Glömt lösenord?" in page

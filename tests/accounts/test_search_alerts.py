@@ -216,3 +216,20 @@ def test_a_user_edits_and_deletes_their_saved_search(member_client, member):
     assert (search.name, search.query, search.alerts) == ("Nytt namn", "q=ny", False)
     member_client.post(url("accounts:saved_search_delete", pk=search.pk))
     assert not SavedSearch.objects.exists()
+
+
+def test_a_mail_that_cannot_be_sent_is_tried_again_next_run(searcher, monkeypatch):
+    from django.core.mail import EmailMultiAlternatives
+
+    MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
+
+    def refuse(self, fail_silently=False):
+        raise OSError("SMTP server unreachable")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(EmailMultiAlternatives, "send", refuse)
+        send()
+    assert not SentAlert.objects.exists()
+    send()
+    assert len(mail.outbox) == 1
+    assert SentAlert.objects.count() == 1

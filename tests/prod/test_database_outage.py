@@ -89,3 +89,22 @@ def test_health_reports_the_database_down_with_503(client):
     assert data["status"] == "unavailable"
     assert data["database"] == {"ok": False, "error": "OperationalError"}
     assert data["cache"]["ok"] is True
+
+
+@pytest.mark.django_db
+def test_a_logged_in_visitor_also_gets_the_friendly_503(client, user, method):
+    client.force_login(user)  # the session must be read from the database first
+    with database_down():
+        response = client.get("/en/methods/")
+    assert response.status_code == 503
+    assert "Temporarily unavailable" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_post_during_the_outage_gets_the_friendly_503(client, method):
+    with database_down():
+        response = client.post(
+            "/kontakt/", {"name": "A", "email": "a@example.se", "subject": "S", "message": "M"}
+        )
+    assert response.status_code == 503
+    assert "Tillfälligt otillgänglig" in response.content.decode()

@@ -125,3 +125,18 @@ def test_the_version_is_bumped_again_when_the_transaction_commits(method):
         method.save()
         inside = content_version()
     assert content_version() == inside + 1  # one more bump after the commit, not one per save
+
+
+@pytest.mark.django_db
+def test_a_cache_outage_costs_speed_not_the_page(client, method):
+    from unittest import mock
+
+    with mock.patch("pluginnovation.middleware.cache.get", side_effect=ConnectionError("down")):
+        response = client.get("/metoder/")
+    assert response.status_code == 200
+    assert "Mentorskap" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_host_not_allowed_is_refused_not_cached(client):
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400

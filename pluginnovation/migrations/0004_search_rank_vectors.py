@@ -1,0 +1,36 @@
+"""PostgreSQL: small head vectors (title, tags, summary) for ranking, beside the full ones.
+
+Ranking re-reads the vector of every match; for a word found in most articles, reading whole
+bodies cost more than everything else on the page. SQLite's FTS5 ranks from its own index.
+Run `manage.py rebuild_search_index` after migrating a database that has articles.
+"""
+
+from django.db import migrations
+
+FORWARD = [
+    "ALTER TABLE pluginnovation_search_pg ADD COLUMN rank_sv tsvector NOT NULL DEFAULT ''::tsvector",
+    "ALTER TABLE pluginnovation_search_pg ADD COLUMN rank_en tsvector NOT NULL DEFAULT ''::tsvector",
+]
+BACKWARD = [
+    "ALTER TABLE pluginnovation_search_pg DROP COLUMN rank_en",
+    "ALTER TABLE pluginnovation_search_pg DROP COLUMN rank_sv",
+]
+
+
+def run_on_postgresql(statements):
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("pluginnovation", "0003_tagged_article"),
+    ]
+
+    operations = [
+        migrations.RunPython(run_on_postgresql(FORWARD), run_on_postgresql(BACKWARD)),
+    ]
