@@ -67,6 +67,35 @@ def test_the_404_page_has_no_violations(live_server, page, language):
     assert_no_violations(page, "404")
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_my_pages_have_no_violations(live_server, page, language):
+    from tests.accounts.factories import SavedArticleFactory, VerifiedUserFactory
+    from tests.factories import PASSWORD
+
+    content = make_content(statistics=False)
+    user = VerifiedUserFactory()
+    SavedArticleFactory(user=user, article=content.method)
+    page.goto(f"{live_server.url}{url_in(language, 'account_login', {})}")
+    page.locator("input[name=login]").fill(user.email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    for name, kwargs in [
+        ("accounts:dashboard", {}),
+        ("accounts:settings", {}),
+        ("accounts:saved_search_new", {}),
+        ("accounts:propose_method", {}),
+        ("accounts:method_use", {"slug": content.method.slug}),
+        ("methods:detail", {"slug": content.method.slug}),  # with the save button
+    ]:
+        path = url_in(language, name, kwargs)
+        if path is None:
+            continue
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        assert_no_violations(page, path)
+
+
 def focus_is_visible(page) -> bool:
     """The focused element draws an outline or a box shadow (the site's :focus-visible style)."""
     return page.evaluate(

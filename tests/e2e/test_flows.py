@@ -50,6 +50,10 @@ def test_an_editor_publishes_a_method_in_the_admin_and_visitors_see_it(live_serv
     page.select_option("select[name=action]", "publish")
     page.locator("button[name=index]").click()
     expect(page.locator(".messagelist")).to_be_visible()
+    page.goto(f"{live_server.url}/metoder/")  # the editor sees it on the site too
+    page.get_by_role("link", name="Studiecoachning").click()
+    expect(page.locator("h1")).to_have_text("Studiecoachning")
+    expect(page.locator(".draft-notice, .preview-notice")).to_have_count(0)
 
     visitor.reload()
     expect(visitor.get_by_text("Studiecoachning")).to_be_visible()
