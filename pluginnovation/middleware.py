@@ -7,6 +7,7 @@ process_exception runs first).
 """
 
 import logging
+import sys
 from collections.abc import Callable
 
 from django.conf import settings
@@ -164,7 +165,16 @@ class DatabaseUnavailableMiddleware:
         return database_unavailable_response(request)
 
 
-def is_database_outage(exception: BaseException) -> bool:
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database lost outside any view (e.g. saving the session) still gets the 503."""
+    from .views import server_error as site_server_error
+
+    if is_database_outage(sys.exc_info()[1]):
+        return database_unavailable_response(request)
+    return site_server_error(request)
+
+
+def is_database_outage(exception: BaseException | None) -> bool:
     """A lost or refused connection, not a broken query (IntegrityError etc. stay a 500)."""
     return isinstance(exception, OperationalError | InterfaceError)
 

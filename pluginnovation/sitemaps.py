@@ -14,7 +14,6 @@ class _BothLanguages(Sitemap):
 
 class ArticleSitemap(_BothLanguages):
     changefreq = "monthly"
-    limit = 2000  # per sitemap page; each item appears once per language
 
     def items(self):
         return Article.objects.published().only("pk", "kind", "slug", "updated_at").order_by("pk")
@@ -54,4 +53,15 @@ class SectionSitemap(_BothLanguages):
         return reverse(item)
 
 
-SITEMAPS = {"sections": SectionSitemap, "articles": ArticleSitemap}
+class AreaSitemap(_BothLanguages):
+    """The statistics page of every region and municipality."""
+
+    changefreq = "monthly"
+
+    def items(self) -> list:
+        from stats.models import Municipality, Region
+
+        return [*Region.objects.order_by("code"), *Municipality.objects.order_by("code")]
+
+
+SITEMAPS = {"sections": SectionSitemap, "articles": ArticleSitemap, "statistics": AreaSitemap}

@@ -57,4 +57,5 @@ urlpatterns += [
 if settings.BENCH_VIEW:  # `make bench` only: the bare view pages are compared with
     urlpatterns.append(path("bench/hello/", site_views.bench_hello, name="bench-hello"))
 
-handler500 = "pluginnovation.views.server_error"
+# The site's 500 page, or the 503 page when the database is what failed.
+handler500 = "pluginnovation.middleware.server_error"

@@ -228,6 +228,10 @@ class SqliteBackend(Backend):
     def optimize(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+            # Without statistics SQLite guesses that `kind = …` picks a handful of rows, walks
+            # the articles and runs the full-text query once per row: 330 ms instead of 4 ms
+            # at 100,000 articles. With them it starts from the FTS5 matches.
+            cursor.execute("ANALYZE")
 
     def filter(self, queryset, parsed):
         positive, excluded = fts_expression(parsed)

@@ -105,3 +105,15 @@ def test_every_page_announces_both_feeds_in_its_head(client, path):
     prefix = "/en" if path.startswith("/en/") else ""
     news = reverse("feeds:news") if not prefix else "/en/rss/news/"
     assert f'href="{news}"' in head
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_every_municipalitys_statistics_in_both_languages(client):
+    from tests.factories import MunicipalityFactory
+
+    MunicipalityFactory(code="1402", name="Partille")
+    root = parse_xml(client.get("/sitemap.xml").content)
+    locations = {url.find(f"{SITEMAP}loc").text for url in root.iter(f"{SITEMAP}url")}
+    assert "http://testserver/statistik/kommun/1402/" in locations
+    assert "http://testserver/en/statistics/municipality/1402/" in locations
+    assert "http://testserver/statistik/region/14/" in locations

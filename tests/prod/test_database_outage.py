@@ -108,3 +108,25 @@ def test_a_form_post_during_the_outage_gets_the_friendly_503(client, method):
         )
     assert response.status_code == 503
     assert "Tillfälligt otillgänglig" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_database_lost_outside_any_view_still_gets_the_friendly_503(client, method):
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    client.raise_request_exception = False
+    failure = OperationalError("server closed the connection unexpectedly")
+    with mock.patch.object(SessionMiddleware, "process_response", side_effect=failure):
+        response = client.get("/en/")
+    assert response.status_code == 503
+    assert "Temporarily unavailable" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_other_errors_outside_views_keep_the_500_page(client, method):
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    client.raise_request_exception = False
+    with mock.patch.object(SessionMiddleware, "process_response", side_effect=RuntimeError):
+        response = client.get("/")
+    assert response.status_code == 500

@@ -32,3 +32,10 @@ def test_health_answers_503_when_the_cache_fails(client):
 @pytest.mark.django_db
 def test_health_refuses_writes(client):
     assert client.post("/health/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_health_answers_over_plain_http_when_everything_else_redirects(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/health/").status_code == 200
+    assert client.get("/").status_code == 301
