@@ -11,12 +11,16 @@ class CaseStudy(Article):
     KIND = Kind.CASE_STUDY
 
     municipality = models.ForeignKey(
-        "stats.Municipality", on_delete=models.PROTECT, related_name="case_studies",
+        "stats.Municipality",
+        on_delete=models.PROTECT,
+        related_name="case_studies",
         verbose_name=_("municipality"),
     )
     period = models.CharField(_("period"), max_length=100, blank=True)
     team_sv, team_en = translated_fields(models.TextField, _("team"), blank=True)
-    what_was_done_sv, what_was_done_en = translated_fields(models.TextField, _("what was done"), blank=True)
+    what_was_done_sv, what_was_done_en = translated_fields(
+        models.TextField, _("what was done"), blank=True
+    )
     results_sv, results_en = translated_fields(models.TextField, _("results"), blank=True)
 
     class Meta:

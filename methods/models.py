@@ -47,14 +47,21 @@ class Method(Article):
 
     KIND = Kind.METHOD
 
-    target_group_sv, target_group_en = translated_fields(models.TextField, _("target group"), blank=True)
+    target_group_sv, target_group_en = translated_fields(
+        models.TextField, _("target group"), blank=True
+    )
     prevention_level = models.CharField(
         _("level of prevention"), max_length=20, choices=PreventionLevel.choices, blank=True
     )
-    scope = models.CharField(_("level of intervention"), max_length=20, choices=Scope.choices, blank=True)
+    scope = models.CharField(
+        _("level of intervention"), max_length=20, choices=Scope.choices, blank=True
+    )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, blank=True)
     intervention_type = models.CharField(
-        _("type of intervention"), max_length=30, choices=InterventionType.choices, blank=True,
+        _("type of intervention"),
+        max_length=30,
+        choices=InterventionType.choices,
+        blank=True,
         db_index=True,
     )
     success_factors_sv, success_factors_en = translated_fields(

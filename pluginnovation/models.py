@@ -91,20 +91,29 @@ class Article(TranslatedMixin, models.Model):
 
     kind = models.CharField(_("content type"), max_length=20, choices=Kind.choices)
     slug = models.SlugField(
-        _("slug"), max_length=200, unique=True, allow_unicode=False,
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=False,
         help_text=_("The last part of the address, e.g. partille-team."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(
-        _("published"), null=True, blank=True,
+        _("published"),
+        null=True,
+        blank=True,
         help_text=_("Set automatically when the article is first published."),
     )
     last_reviewed_at = models.DateField(_("last reviewed"), null=True, blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="articles", verbose_name=_("author"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("author"),
     )
     tags = TaggableManager(_("tags"), through=TaggedArticle, blank=True)
     regions = models.ManyToManyField(
@@ -114,7 +123,10 @@ class Article(TranslatedMixin, models.Model):
         "stats.Municipality", blank=True, related_name="articles", verbose_name=_("municipalities")
     )
     related_articles = models.ManyToManyField(
-        "self", blank=True, symmetrical=True, verbose_name=_("related articles"),
+        "self",
+        blank=True,
+        symmetrical=True,
+        verbose_name=_("related articles"),
         help_text=_("E.g. a method's research and case studies, or a case study's methods."),
     )
 
@@ -123,7 +135,9 @@ class Article(TranslatedMixin, models.Model):
     body_sv, body_en = translated_fields(
         models.TextField, _("text"), blank=True, help_text=_("Markdown.")
     )
-    body_html_sv, body_html_en = translated_fields(models.TextField, _("text as HTML"), blank=True, editable=False)
+    body_html_sv, body_html_en = translated_fields(
+        models.TextField, _("text as HTML"), blank=True, editable=False
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

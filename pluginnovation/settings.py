@@ -172,7 +172,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
-DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "PlugInnovation <noreply@pluginnovation.se>")
+DEFAULT_FROM_EMAIL = env_str(
+    "DJANGO_DEFAULT_FROM_EMAIL", "PlugInnovation <noreply@pluginnovation.se>"
+)
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "")
 # The site's address, for links in e-mails sent outside a request (search alerts).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

@@ -24,7 +24,9 @@ class Publication(Article):
     )
     url = models.URLField(_("link"), max_length=500, blank=True)
     language = models.CharField(
-        _("language of the publication"), max_length=35, blank=True,
+        _("language of the publication"),
+        max_length=35,
+        blank=True,
         help_text=_("E.g. Swedish, English, Finnish."),
     )
 

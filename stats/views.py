@@ -146,8 +146,10 @@ def overview(request: HttpRequest) -> HttpResponse:
         "regions": Region.objects.all(),
         "breadcrumbs": [HOME_CRUMB, (SECTION, None)],
     }
-    if not form.is_valid() or form.cleaned_data["indicator"] is None:
+    if not form.is_valid():
         return _bad_request(request, "stats/overview.html", context)
+    if form.cleaned_data["indicator"] is None:  # nothing imported yet: an empty state, not an error
+        return render(request, "stats/overview.html", {**context, "no_figures": True})
     indicator, year, gender = (form.cleaned_data[k] for k in ("indicator", "year", "gender"))
     municipalities = list(Municipality.objects.order_by("name").values_list("code", "name"))
     figures = area_observations(indicator, year, gender)
@@ -205,8 +207,10 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
         "form": form,
         "breadcrumbs": _crumbs((region.name, None)),
     }
-    if not form.is_valid() or form.cleaned_data["indicator"] is None:
+    if not form.is_valid():
         return _bad_request(request, "stats/region_detail.html", context)
+    if form.cleaned_data["indicator"] is None:
+        return render(request, "stats/region_detail.html", {**context, "no_figures": True})
     indicator, year = form.cleaned_data["indicator"], form.cleaned_data["year"]
     observations = Observation.objects.for_municipalities().filter(
         indicator=indicator, municipality__region=region

@@ -265,3 +265,26 @@ def test_stats_models_import_no_content_app():
 def test_the_language_switcher_keeps_you_on_the_same_municipality(client, sample_data):
     html = client.get(url("stats:municipality", code="1441")).content.decode()
     assert 'href="/en/statistics/municipality/1441/" hreflang="en"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/statistik/", "/en/statistics/", "/statistik/region/14/"])
+def test_statistics_pages_without_imported_figures_show_an_empty_state(client, path):
+    from stats.geography import load_areas
+    from stats.models import Indicator
+
+    load_areas()
+    Indicator.objects.all().delete()
+    response = client.get(path)
+    assert response.status_code == 200
+    assert b'class="empty"' in response.content
+
+
+@pytest.mark.django_db
+def test_a_municipality_page_without_imported_figures_still_answers(client):
+    from stats.geography import load_areas
+    from stats.models import Indicator
+
+    load_areas()
+    Indicator.objects.all().delete()
+    assert client.get("/statistik/kommun/1402/").status_code == 200
