@@ -1,8 +1,10 @@
 """gunicorn for `make serve`: threaded workers (gthread), configured by the environment.
 
 BIND              where to listen (default 127.0.0.1:8000; the TLS proxy in front forwards here)
-WEB_CONCURRENCY   worker processes (default: 1 with the local-memory cache, whose entries and
-                  content version live in one process; 2 × cores with REDIS_URL, shared by all)
+WEB_CONCURRENCY   worker processes (default: cores + 1, at least 2; 2 × cores with REDIS_URL).
+                  Each worker keeps its pages in local memory, keyed by the content version that
+                  all of them read from one shared store (pluginnovation.cache), so a change saved
+                  in any worker invalidates every worker's pages at once.
 GUNICORN_THREADS  threads per worker (default 8: a thread waiting on PostgreSQL costs little)
 GUNICORN_ACCESS_LOG  "-" for an access log on stdout (off by default; the proxy keeps one)
 """
@@ -14,7 +16,8 @@ _cores = os.cpu_count() or 1
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 worker_class = "gthread"
 workers = int(
-    os.environ.get("WEB_CONCURRENCY") or (2 * _cores if os.environ.get("REDIS_URL") else 1)
+    os.environ.get("WEB_CONCURRENCY")
+    or (2 * _cores if os.environ.get("REDIS_URL") else max(2, _cores + 1))
 )
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = 30

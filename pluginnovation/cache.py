@@ -3,11 +3,20 @@
 Anything cached from published content puts `content_version()` in its key. Saving, deleting
 or re-tagging content bumps the version, so every such entry is missed at once and expires
 by itself: nothing has to know which keys exist, and with Redis every app host sees the bump.
+
+The version lives in the "shared" cache (settings.CACHES), which every worker process reads:
+Redis when REDIS_URL is set, else HostFileCache, a directory on this host. Pages and facets
+stay in each process's fast local memory ("default"), keyed by that shared version, so a
+change saved in one gunicorn worker makes every other worker miss its copies at once.
 """
 
+import fcntl
 import hashlib
+import os
+from contextlib import contextmanager
 
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -21,21 +30,53 @@ CONTENT_APPS = frozenset(
 PRIVATE_MODELS = frozenset({"pluginnovation.contactmessage"})
 
 
+VERSION_CACHE = "shared"
+
+
+class HostFileCache(FileBasedCache):
+    """Django's file cache, with add() and incr() made atomic across the processes of one host.
+
+    FileBasedCache reads and writes in two steps, so two workers bumping at once could both
+    write the same number; an exclusive flock on a file beside the entries serialises them.
+    Reads need no lock: entries are replaced with an atomic rename.
+    """
+
+    @contextmanager
+    def _locked(self):
+        os.makedirs(self._dir, 0o700, exist_ok=True)
+        with open(os.path.join(self._dir, "version.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def add(self, *args, **kwargs) -> bool:
+        with self._locked():
+            return super().add(*args, **kwargs)
+
+    def incr(self, *args, **kwargs) -> int:
+        with self._locked():
+            return super().incr(*args, **kwargs)
+
+
 def content_version() -> int:
-    version = cache.get(VERSION_KEY)
+    store = caches[VERSION_CACHE]
+    version = store.get(VERSION_KEY)
     if version is None:
-        # add() rather than set(): two hosts starting at once agree on the first value.
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        # add() rather than set(): two processes or hosts starting at once agree on the first value.
+        store.add(VERSION_KEY, 1, timeout=None)
+        version = store.get(VERSION_KEY, 1)
     return version
 
 
 def bump_content_version() -> None:
     """Call after a bulk write that sends no signals (e.g. an import with bulk_create)."""
+    store = caches[VERSION_CACHE]
     try:
-        cache.incr(VERSION_KEY)
+        store.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
-        cache.set(VERSION_KEY, 2, timeout=None)
+        store.set(VERSION_KEY, 2, timeout=None)
 
 
 def versioned_key(prefix: str, *parts: object) -> str:

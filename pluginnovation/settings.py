@@ -237,6 +237,10 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax
 
 # Local memory by default (one cache per process); Redis, shared by every app host, when set.
 REDIS_URL = env_str("REDIS_URL", "")
+# "shared" holds only the content version (pluginnovation.cache): every worker process reads it,
+# so a change saved in one worker invalidates the pages the others keep in local memory. Without
+# Redis it is a directory on this host, outside the repository (the app keeps no state there).
+CACHE_DIR = env_str("DJANGO_CACHE_DIR", "/var/tmp/pluginnovation-cache")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache"
@@ -245,7 +249,15 @@ CACHES = {
         "LOCATION": REDIS_URL or "pluginnovation",
         "KEY_PREFIX": "pluginnovation",
         "TIMEOUT": 300,
-    }
+    },
+    "shared": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        if REDIS_URL
+        else "pluginnovation.cache.HostFileCache",
+        "LOCATION": REDIS_URL or CACHE_DIR,
+        "KEY_PREFIX": "pluginnovation",
+        "TIMEOUT": None,
+    },
 }
 # Whole pages for visitors without a session; 0 switches it off. Content changes invalidate it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

@@ -1,3 +1,5 @@
+import tempfile
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -14,6 +16,9 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.SECURE_SSL_REDIRECT = False
+    # The content version's cross-process store: one per test run, so parallel runs on this
+    # host never bump each other's version.
+    settings.CACHES["shared"]["LOCATION"] = tempfile.mkdtemp(prefix="pluginnovation-test-cache-")
 
 
 @pytest.fixture(autouse=True)
