@@ -12,13 +12,19 @@ change saved in one gunicorn worker makes every other worker miss its copies at 
 
 import fcntl
 import hashlib
+import logging
 import os
+from collections.abc import Callable
 from contextlib import contextmanager
+from typing import TypeVar
 
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 VERSION_KEY = "content-version"
 
@@ -83,6 +89,24 @@ def versioned_key(prefix: str, *parts: object) -> str:
     """A short cache key for `parts` under the current content version."""
     digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()[:32]
     return f"{prefix}:{content_version()}:{digest}"
+
+
+def remember(prefix: str, parts: tuple, compute: Callable[[], T], timeout: int = 3600) -> T:
+    """compute() once per content version and `parts` (what is costly to draw and the same for
+    every visitor); a cache outage only costs the time to compute it, never the page."""
+    try:
+        key = versioned_key(prefix, *parts)
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, timeout)
+        except Exception:  # noqa: BLE001
+            logger.warning("not stored in cache", exc_info=True)
+    return value
 
 
 def _bump_after_commit() -> None:

@@ -1,6 +1,14 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import (
+    NoReverseMatch,
+    get_script_prefix,
+    get_urlconf,
+    reverse,
+    translate_url,
+)
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
@@ -16,23 +24,38 @@ MAIN_NAVIGATION = [
 ]
 
 
-def _navigation(path: str) -> list[dict]:
+@lru_cache(maxsize=32)
+def _menu(language: str, urlconf: str | None, prefix: str) -> tuple[tuple, ...]:
+    """(label, url, lang) of every menu item: the same on every request in one language, so
+    reversed once, not on every page (the URLconf and script prefix are in the key because
+    reverse() depends on them)."""
     items = []
     for label, url_name in MAIN_NAVIGATION:
         try:
-            url = reverse(url_name)
+            items.append((label, reverse(url_name), ""))
         except NoReverseMatch:  # a section not installed yet is simply not in the menu
+            continue
+    if language != "en":
+        # The English landing page, named in English as on the original site.
+        items.insert(-1, ("In English", translate_url("/", "en"), "en"))
+    return tuple(items)
+
+
+def _navigation(path: str) -> list[dict]:
+    items = []
+    for label, url, lang in _menu(get_language(), get_urlconf(), get_script_prefix()):
+        if lang:
+            items.append({"label": label, "url": url, "lang": lang})
             continue
         # aria-current: "page" on the section's own list, "true" anywhere below it.
         current = "page" if path == url else "true" if path.startswith(url) else ""
         items.append({"label": label, "url": url, "current": current})
-    if get_language() != "en":
-        # The English landing page, named in English as on the original site.
-        items.insert(-1, {"label": "In English", "url": translate_url("/", "en"), "lang": "en"})
     return items
 
 
 def _same_page_in(path: str, code: str) -> str:
+    if code == get_language():
+        return path  # this very page: translate_url() would resolve and reverse it to itself
     url = translate_url(path, code)
     if url == path and code != get_language():
         # Not one of our pages (a 404): the nearest thing in the other language is its home page.
@@ -50,4 +73,7 @@ def site(request: HttpRequest) -> dict:
         alternates.append(
             {"code": code, "name": info["name_local"], "url": _same_page_in(path, code)}
         )
-    return {"alternate_languages": alternates, "main_navigation": _navigation(request.path)}
+    return {
+        "alternate_languages": alternates,
+        "main_navigation": _navigation(request.path),
+    }

@@ -239,8 +239,12 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax
 REDIS_URL = env_str("REDIS_URL", "")
 # "shared" holds only the content version (pluginnovation.cache): every worker process reads it,
 # so a change saved in one worker invalidates the pages the others keep in local memory. Without
-# Redis it is a directory on this host, outside the repository (the app keeps no state there).
-CACHE_DIR = env_str("DJANGO_CACHE_DIR", "/var/tmp/pluginnovation-cache")
+# Redis it is a directory on this host outside the repository, private to the user that runs the
+# site (entries are pickles: never a world-writable place such as /tmp).
+CACHE_DIR = env_str(
+    "DJANGO_CACHE_DIR",
+    str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pluginnovation"),
+)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache"

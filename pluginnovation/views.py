@@ -140,7 +140,8 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "pluginnovation/home.html",
         {
-            "latest_articles": published.exclude(kind=Kind.PAGE)[:6],
+            # News has its own column beside this one, so it is not repeated here.
+            "latest_articles": published.exclude(kind__in=[Kind.PAGE, Kind.NEWS])[:6],
             "case_studies": published.of_kind(Kind.CASE_STUDY)[:3],
             "literature": published.of_kind(Kind.PUBLICATION).select_related("publication")[:5],
             "research_summaries": published.of_kind(Kind.RESEARCH_SUMMARY)[:3],

@@ -3,12 +3,14 @@
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from casestudies.models import CaseStudy
 from methods.models import Method
+from pluginnovation.cache import remember
 from pluginnovation.models import Article, Kind
 from pluginnovation.views import HOME_CRUMB
 
@@ -137,6 +139,40 @@ def _bad_request(request: HttpRequest, template: str, context: dict) -> HttpResp
     return render(request, template, context, status=400)
 
 
+def _map_context(indicator: Indicator, year: int, gender: str) -> dict:
+    """The map of the overview page with its key and table (the table as HTML: 290 rows)."""
+    municipalities = list(Municipality.objects.order_by("name").values_list("code", "name"))
+    figures = area_observations(indicator, year, gender)
+    url = _url_template("stats:municipality")
+    breaks = charts.quantile_breaks([f.value for f in figures.values() if f.value is not None])
+    lower = [None, *breaks[:-1]]
+    table = [
+        {"code": code, "name": name, "url": url.replace("CODE", code), "figure": figures.get(code)}
+        for code, name in municipalities
+    ]
+    return {
+        "national": national_figure(indicator, year, gender),
+        "legend": [
+            (f"map-q{i}", low, high)
+            for i, (low, high) in enumerate(zip(lower, breaks, strict=True))
+        ],
+        "suppressed_count": sum(1 for f in figures.values() if f.is_suppressed),
+        "table_rows": render_to_string("stats/includes/overview_table_rows.html", {"table": table}),
+        "map": charts.choropleth(
+            figures=figures,
+            names=dict(municipalities),
+            urls={row["code"]: row["url"] for row in table},
+            breaks=breaks,
+            title=_("Map of Sweden's municipalities: %(indicator)s, %(year)s, %(gender)s")
+            % {"indicator": indicator.short_title, "year": year, "gender": GENDER_LABELS[gender]},
+            description=_(
+                "Each municipality is a link to its page, named with its figure. Darker means a "
+                "higher value. The figures are also in the table below the map."
+            ),
+        ),
+    }
+
+
 def overview(request: HttpRequest) -> HttpResponse:
     indicators = Indicator.objects.listed()
     form = IndicatorYearForm(request.GET, indicators=indicators, years_by_kpi=available_years())
@@ -151,8 +187,6 @@ def overview(request: HttpRequest) -> HttpResponse:
     if form.cleaned_data["indicator"] is None:  # nothing imported yet: an empty state, not an error
         return render(request, "stats/overview.html", {**context, "no_figures": True})
     indicator, year, gender = (form.cleaned_data[k] for k in ("indicator", "year", "gender"))
-    municipalities = list(Municipality.objects.order_by("name").values_list("code", "name"))
-    figures = area_observations(indicator, year, gender)
     if form.export_format() != "html":
         rows = _rows_from_queryset(
             Observation.objects.filter(indicator=indicator, year=year, gender=gender).filter(
@@ -160,40 +194,16 @@ def overview(request: HttpRequest) -> HttpResponse:
             )
         )
         return export(form.export_format(), rows, [indicator], f"kolada-{indicator.kpi}-{year}")
-    url = _url_template("stats:municipality")
-    breaks = charts.quantile_breaks([f.value for f in figures.values() if f.value is not None])
-    lower = [None, *breaks[:-1]]
+    context.update(indicator=indicator, year=year, gender_label=GENDER_LABELS[gender])
+    # The map, key and table are the same for everyone who asks for this indicator, year,
+    # gender and language until the figures change: drawn once (~25 ms), then kept under the
+    # content version, which an import bumps.
     context.update(
-        indicator=indicator,
-        year=year,
-        gender_label=GENDER_LABELS[gender],
-        national=national_figure(indicator, year, gender),
-        legend=[
-            (f"map-q{i}", low, high)
-            for i, (low, high) in enumerate(zip(lower, breaks, strict=True))
-        ],
-        suppressed_count=sum(1 for f in figures.values() if f.is_suppressed),
-        table=[
-            {
-                "code": code,
-                "name": name,
-                "url": url.replace("CODE", code),
-                "figure": figures.get(code),
-            }
-            for code, name in municipalities
-        ],
-        map=charts.choropleth(
-            figures=figures,
-            names=dict(municipalities),
-            urls={code: url.replace("CODE", code) for code, _name in municipalities},
-            breaks=breaks,
-            title=_("Map of Sweden's municipalities: %(indicator)s, %(year)s, %(gender)s")
-            % {"indicator": indicator.short_title, "year": year, "gender": GENDER_LABELS[gender]},
-            description=_(
-                "Each municipality is a link to its page, named with its figure. Darker means a "
-                "higher value. The figures are also in the table below the map."
-            ),
-        ),
+        remember(
+            "stats-map",
+            (indicator.pk, year, gender, get_language()),
+            lambda: _map_context(indicator, year, gender),
+        )
     )
     return render(request, "stats/overview.html", context)
 
@@ -285,7 +295,15 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         everything = indicators + [i.national_reference for i in indicators if i.national_reference]
         return export(form.export_format(), rows, everything, f"kolada-kommun-{code}")
     shared = shared_figures(indicators)
-    trends = municipality_trends(municipality, indicators, shared.national)
+    # The SVG charts (~4 ms) are the same for everyone in one language until the figures change.
+    drawn_charts = remember(
+        "stats-municipality-charts",
+        (municipality.pk, get_language()),
+        lambda: [
+            _trend_chart(trend, municipality.name)
+            for trend in municipality_trends(municipality, indicators, shared.national)
+        ],
+    )
     latest, matrix = shared.latest, shared.matrix
     similar = shared.municipalities(similar_municipality_ids(municipality.pk, matrix))
     weakest = weakest_indicator(municipality.pk, indicators, latest, matrix)
@@ -312,7 +330,7 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         .newest_first()[:10]
     )
     context.update(
-        charts=[_trend_chart(trend, municipality.name) for trend in trends],
+        charts=drawn_charts,
         gender_labels=_gender_labels(),
         similar=similar,
         similar_indicators=[i for i in indicators if i.pk in latest],

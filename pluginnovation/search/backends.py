@@ -18,14 +18,14 @@ from collections.abc import Iterable
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models import F, Func, Q, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Concat, Greatest
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from pluginnovation.i18n import CONTENT_LANGUAGES
 
-from .models import FTS_TABLE, PG_TABLE, FtsEntry
+from .models import FTS_TABLE, PG_TABLE, FtsEntry, PgEntry
 from .text import (
     PG_CONFIGS,
     WORD_RE,
@@ -271,6 +271,17 @@ def tsquery_text(parsed: ParsedQuery) -> tuple[str, str]:
     return positive, excluded
 
 
+class _Fenced(Subquery):
+    """`(SELECT … OFFSET 0)`: a subquery PostgreSQL plans on its own, not folded into the outer one.
+
+    Folded in, the planner started from a selective filter (a region: 4,700 articles) and
+    checked each row's large, TOASTed vector: 25 ms a pass, five passes a page. Fenced, it
+    takes the matches from the GIN indexes (3,000 ids in ~3 ms) and joins them.
+    """
+
+    template = "(%(subquery)s OFFSET 0)"
+
+
 class PostgresBackend(Backend):
     vendor = "postgresql"
     WEIGHTS = ("A", "B", "C")
@@ -335,17 +346,18 @@ class PostgresBackend(Backend):
         }
 
     @staticmethod
-    def _matches(queries: dict[str, SearchQuery]) -> Q:
+    def _matching_ids(queries: dict[str, SearchQuery]) -> Subquery:
+        """The ids of the articles whose text matches, found with the GIN indexes first."""
         matches = Q()
         for language, query in queries.items():
-            matches |= Q(**{f"pg_entry__search_{language}": query})
-        return matches
+            matches |= Q(**{f"search_{language}": query})
+        return _Fenced(PgEntry.objects.filter(matches).values("article_id"))
 
     def filter(self, queryset, parsed):
         positive, excluded = tsquery_text(parsed)
         if excluded:
             # Left out if the word is in either language's text.
-            queryset = queryset.exclude(self._matches(self._queries(excluded)))
+            queryset = queryset.exclude(pk__in=self._matching_ids(self._queries(excluded)))
         if not positive:
             return queryset
         queries = self._queries(positive)
@@ -355,7 +367,9 @@ class PostgresBackend(Backend):
             SearchRank(F(f"pg_entry__rank_{language}"), query)
             for language, query in queries.items()
         ]
-        return queryset.filter(self._matches(queries)).annotate(search_rank=Greatest(*ranks))
+        return queryset.filter(pk__in=self._matching_ids(queries)).annotate(
+            search_rank=Greatest(*ranks)
+        )
 
     def snippets(self, articles, parsed):
         """ts_headline for the visible page only: it re-parses the text, so it is slow."""

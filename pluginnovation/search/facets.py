@@ -1,8 +1,8 @@
 """Facet counts for Artikelsök: how many results each filter option would give.
 
-Two queries whatever the corpus: one UNION ALL of GROUP BYs for content type, region,
-municipality and year (each counted with every other filter applied but its own, so that
-choosing an option gives exactly the count shown), and one for tags (counted within the
+Two queries whatever the corpus: one UNION ALL of GROUP BYs for content type and year
+together, region and municipality (each counted with every other filter applied but its own,
+so that choosing an option gives exactly the count shown), and one for tags (counted within the
 current results: each tag narrows them). The total comes from the content-type counts, so
 the page needs no COUNT query of its own. Cached briefly, under the content version.
 """
@@ -60,9 +60,11 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     if cached is not None:
         return cached
 
-    no_label = Value("", output_field=CharField())
+    # Content type and year are columns of the article: one pass, grouped by both, counts
+    # each with every other filter (below: the chosen year for types, the chosen type for years).
+    year = Cast(ExtractYear("published_at"), CharField())
     branches = [
-        _grouped(filterset.filtered(without=("typ",)), "kind", F("kind"), no_label),
+        _grouped(filterset.filtered(without=("typ", "year")), "kind", F("kind"), year),
         _grouped(
             filterset.filtered(without=("region",)),
             "region",
@@ -75,31 +77,30 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
             F("municipalities__code"),
             F("municipalities__name"),
         ),
-        _grouped(
-            filterset.filtered(without=("year",)),
-            "year",
-            Cast(ExtractYear("published_at"), CharField()),
-            no_label,
-        ),
     ]
+    chosen_type = filterset.cleaned.get("typ")
+    chosen_kinds = TYPE_KINDS[chosen_type] if chosen_type else None
+    chosen_year = filterset.cleaned.get("year")
     facets = Facets()
+    years: dict[int, int] = {}
     for row in branches[0].union(*branches[1:], all=True):
         facet, value, label, count = row["facet"], row["key"], row["label"], row["n"]
         if value is None:
             continue
         if facet == "kind":
-            facets.kinds[value] = count
+            kind_year = int(label)
+            if chosen_year is None or kind_year == chosen_year:
+                facets.kinds[value] = facets.kinds.get(value, 0) + count
+            if chosen_kinds is None or value in chosen_kinds:
+                years[kind_year] = years.get(kind_year, 0) + count
         elif facet == "region":
             facets.regions.append((value, label, count))
-        elif facet == "kommun":
-            facets.municipalities.append((value, label, count))
         else:
-            facets.years.append((int(value), count))
+            facets.municipalities.append((value, label, count))
     facets.regions.sort(key=lambda item: item[1])
     facets.municipalities.sort(key=lambda item: item[1])
-    facets.years.sort(reverse=True)
+    facets.years = sorted(years.items(), reverse=True)
 
-    chosen_type = filterset.cleaned.get("typ")
     kinds = TYPE_KINDS[chosen_type] if chosen_type else facets.kinds
     facets.total = sum(facets.kinds.get(kind, 0) for kind in kinds)
 

@@ -100,6 +100,16 @@ def test_the_english_home_is_the_about_plug_innovation_landing_page(client):
 
 
 @pytest.mark.django_db
+def test_home_shows_news_in_its_own_column_and_not_again_among_the_latest_articles(client):
+    MethodFactory(title_sv="Metoden")
+    ArticleFactory(title_sv="Nyheten")
+    latest = page(client.get("/")).find("section", **{"aria-labelledby": "latest-heading"})
+    assert "Metoden" in latest.text
+    assert "Nyheten" not in latest.text
+    assert text(client.get("/")).count("Nyheten") == 1
+
+
+@pytest.mark.django_db
 def test_home_shows_empty_sections_calmly(client):
     assert "Här finns inget ännu." in text(client.get("/"))
     assert "There is nothing here yet." in text(client.get("/en/"))
