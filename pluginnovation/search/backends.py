@@ -189,6 +189,19 @@ def fts_expression(parsed: ParsedQuery) -> tuple[str, str]:
     return " OR ".join(positive), " OR ".join(excluded)
 
 
+def _facet_tables() -> list[str]:
+    """The tables a results page joins: articles and their regions, municipalities and tags."""
+    from pluginnovation.models import Article
+
+    return [
+        Article._meta.db_table,
+        *(
+            getattr(Article, name).through._meta.db_table
+            for name in ("regions", "municipalities", "tags")
+        ),
+    ]
+
+
 class SqliteBackend(Backend):
     vendor = "sqlite"
     COLUMNS = ("title_sv", "meta_sv", "body_sv", "title_en", "meta_en", "body_en")
@@ -335,8 +348,8 @@ class PostgresBackend(Backend):
             # otherwise) and give the planner statistics (a facet query took 3.7 s without).
             for index in ("pluginnovation_search_pg_sv", "pluginnovation_search_pg_en"):
                 cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
-            for table in (PG_TABLE, "pluginnovation_article"):
-                cursor.execute(f"ANALYZE {table}")
+            for table in (PG_TABLE, *_facet_tables()):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
     @staticmethod
     def _queries(text: str) -> dict[str, SearchQuery]:

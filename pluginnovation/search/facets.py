@@ -10,10 +10,13 @@ the page needs no COUNT query of its own. Cached briefly, under the content vers
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Value
+from django.db import connection
+from django.db.models import Case, CharField, Count, F, Value, When
 from django.db.models.functions import Cast, ExtractYear
+from django.utils import timezone
 
 from pluginnovation.cache import versioned_key
 
@@ -21,6 +24,7 @@ from .filters import TYPE_KINDS, SearchFilterSet
 
 CACHE_SECONDS = 60
 MAX_TAG_OPTIONS = 20
+FIRST_YEAR = 1990  # older years are extracted row by row (none are expected)
 
 
 @dataclass
@@ -54,6 +58,31 @@ def _grouped(queryset, facet: str, key, label):
     )
 
 
+def _year():
+    """The local year of publication, as text.
+
+    On SQLite, Django extracts it with a Python function called once per row (450 ms for
+    95,000 matches); comparing the stored UTC text with each year's local start is the same
+    answer in C, as the `year` filter's own range lookup does.
+    """
+    extracted = Cast(ExtractYear("published_at"), CharField())
+    if connection.vendor != "sqlite":
+        return extracted
+    zone = timezone.get_current_timezone()
+    newest = timezone.now().astimezone(zone).year + 1
+    return Case(
+        *(
+            When(
+                published_at__gte=datetime(year, 1, 1, tzinfo=zone),
+                then=Value(str(year), output_field=CharField()),
+            )
+            for year in range(newest, FIRST_YEAR - 1, -1)
+        ),
+        default=extracted,
+        output_field=CharField(),
+    )
+
+
 def compute_facets(filterset: SearchFilterSet) -> Facets:
     key = _cache_key(filterset)
     cached = cache.get(key)
@@ -62,9 +91,8 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
 
     # Content type and year are columns of the article: one pass, grouped by both, counts
     # each with every other filter (below: the chosen year for types, the chosen type for years).
-    year = Cast(ExtractYear("published_at"), CharField())
     branches = [
-        _grouped(filterset.filtered(without=("typ", "year")), "kind", F("kind"), year),
+        _grouped(filterset.filtered(without=("typ", "year")), "kind", F("kind"), _year()),
         _grouped(
             filterset.filtered(without=("region",)),
             "region",

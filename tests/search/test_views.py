@@ -1,6 +1,7 @@
 """The Artikelsök pages: filters, facets, links, bad input and the number of queries."""
 
 import re
+from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -113,14 +114,31 @@ def test_research_covers_literature_and_summaries(client, corpus):
     assert sorted(slugs(response)) == ["p1", "s1"]
 
 
-def test_every_facet_option_gives_the_count_it_shows(client, corpus):
-    response = client.get(URL, {"tag": "gymnasiet"})
+LAST_YEAR = (timezone.now() - timezone.timedelta(days=400)).astimezone().year
+THIS_YEAR = timezone.now().astimezone().year
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"tag": "gymnasiet"},
+        # Type and year are counted in one pass: each with the other one applied.
+        {"typ": "metoder", "year": LAST_YEAR},
+        {"typ": "forskning"},
+        {"q": "mentorskap", "year": THIS_YEAR},
+        {"q": "mentorskap -partille", "region": "14", "typ": "metoder"},
+    ],
+)
+def test_every_facet_option_gives_the_count_it_shows(client, corpus, params):
+    response = client.get(URL, params)
     options = links(response)
     assert options, "no facet links"
     for text, href in options.items():
-        shown = int(re.search(r"\((\d+)\)$", text).group(1))
+        counted = re.search(r"\((\d+)\)$", text)
+        if not counted:  # the sort order's links
+            continue
         followed = client.get(URL + href)
-        assert followed.context["total"] == shown == len(slugs(followed)), text
+        assert followed.context["total"] == int(counted.group(1)) == len(slugs(followed)), text
 
 
 def test_filters_combine_and_can_be_removed_one_by_one(client, corpus):
@@ -273,3 +291,28 @@ def test_a_results_page_takes_the_same_few_queries_whatever_the_corpus(
     _build(60, start=100)
     at_160 = [_queries_for(client, url, django_assert_max_num_queries) for url in pages]
     assert at_100 == at_160
+
+
+def test_the_year_facet_counts_by_the_local_year_at_its_edges(client):
+    zone = timezone.get_current_timezone()
+    # Just after midnight on New Year's Day in Sweden: still the old year in UTC.
+    ArticleFactory(slug="new-year", published_at=datetime(2024, 1, 1, 0, 30, tzinfo=zone))
+    ArticleFactory(slug="new-years-eve", published_at=datetime(2023, 12, 31, 23, 30, tzinfo=zone))
+    ArticleFactory(slug="long-ago", published_at=datetime(1985, 6, 1, 12, 0, tzinfo=zone))
+    response = client.get(URL)
+    assert dict(response.context["year_options"][i][:2] for i in range(3)) == {
+        2024: 1,
+        2023: 1,
+        1985: 1,
+    }
+    for year, slug in ((2024, "new-year"), (2023, "new-years-eve"), (1985, "long-ago")):
+        assert slugs(client.get(URL, {"year": year})) == [slug]
+
+
+def test_type_and_year_counts_each_apply_the_other_filter(client, corpus):
+    response = client.get(URL, {"typ": "metoder", "year": LAST_YEAR})
+    assert slugs(response) == ["m2"]
+    years = {year: count for year, count, _link in response.context["year_options"]}
+    assert years == {THIS_YEAR: 1, LAST_YEAR: 1}  # methods: m1 this year, m2 last year
+    types = {value: count for value, _label, count, _link in response.context["type_options"]}
+    assert types == {"metoder": 1, "forskning": 1, "fallstudier": 0, "aktuellt": 0}
