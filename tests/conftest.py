@@ -1,3 +1,4 @@
+import shutil
 import tempfile
 
 import pytest
@@ -19,6 +20,12 @@ def pytest_configure(config):
     # The content version's cross-process store: one per test run, so parallel runs on this
     # host never bump each other's version.
     settings.CACHES["shared"]["LOCATION"] = tempfile.mkdtemp(prefix="pluginnovation-test-cache-")
+
+
+def pytest_unconfigure(config):
+    from django.conf import settings
+
+    shutil.rmtree(settings.CACHES["shared"]["LOCATION"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
