@@ -9,8 +9,9 @@ The interface (everything else in this package is an implementation detail):
     first). Invalid values are ignored, as on the page. For re-running a saved search:
     ``run_search(QueryDict(urlsplit(saved_url).query))``. This name and signature are stable.
 
-``search(queryset, query) -> (QuerySet, ParsedQuery)``
-    Filter any Article queryset by websearch-style text, annotated with `search_rank`.
+``search(queryset, query, narrowed=False) -> (QuerySet, ParsedQuery)``
+    Filter any Article queryset by websearch-style text, annotated with `search_rank`
+    (`narrowed`: other filters apply too, which changes the best plan on PostgreSQL).
 ``snippets(articles, parsed) -> {pk: SafeString}``
     Highlighted (`<mark>`) passages, for one page of results only.
 ``suggest(query) -> str | None``
@@ -125,14 +126,15 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None, chunk: int
     return done
 
 
-def search(queryset: QuerySet, query: str) -> tuple[QuerySet, ParsedQuery]:
+def search(queryset: QuerySet, query: str, narrowed: bool = False) -> tuple[QuerySet, ParsedQuery]:
+    """`narrowed`: other filters are applied to the queryset too (a hint for the query plan)."""
     from .backends import get_backend
     from .text import parse_query
 
     parsed = parse_query(query)
     if not parsed:
         return queryset, parsed
-    return get_backend().filter(queryset, parsed), parsed
+    return get_backend().filter(queryset, parsed, narrowed=narrowed), parsed
 
 
 def snippets(articles: list, parsed: ParsedQuery) -> dict[int, SafeString]:

@@ -39,6 +39,8 @@ RELEVANCE, DATE = "relevans", "datum"
 SORT_CHOICES = [(RELEVANCE, _("Relevance")), (DATE, pgettext_lazy("sort order", "Newest first"))]
 
 MAX_TAGS = 10
+# The filters besides the free text that make the matching articles fewer.
+NARROWING = ("typ", "tag", "region", "kommun", "year")
 TAG_SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 
 
@@ -137,7 +139,8 @@ class SearchFilterSet(django_filters.FilterSet):
     # -- the filters
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        queryset, self.parsed = search(queryset, value)
+        narrowed = any(name in self.cleaned for name in NARROWING)
+        queryset, self.parsed = search(queryset, value, narrowed=narrowed)
         return queryset
 
     def filter_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

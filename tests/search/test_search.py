@@ -172,3 +172,25 @@ def test_run_search_takes_a_saved_query_string():
     params = QueryDict("q=mentor&typ=metoder&tag=skola&page=3&unknown=1")
     assert [a.slug for a in run_search(params)] == ["m"]
     assert isinstance(run_search({}).first(), Article)
+
+
+@pytest.mark.parametrize(
+    "query", ["lärling", "lärling -annat", "lärling OR kort", '"om lärlingar"']
+)
+def test_the_query_plan_hint_changes_neither_the_results_nor_their_order(query):
+    from pluginnovation.search import search
+
+    filler = "Texten handlar om annat. "
+    MethodFactory(slug="title", title_sv="Lärlingar", summary_sv="Kort.", body_sv=filler)
+    MethodFactory(slug="summary", title_sv="Två", summary_sv="Om lärlingar.", body_sv="")
+    MethodFactory(slug="body", title_sv="Ett", summary_sv="Kort.", body_sv="Om lärlingar.")
+    ArticleFactory(slug="news", title_sv="Lärlingar i nyheterna", body_sv=filler)
+    methods = Article.objects.published().filter(kind="method")
+
+    def ranked(narrowed: bool) -> list[str]:
+        queryset, _parsed = search(methods, query, narrowed=narrowed)
+        return [a.slug for a in queryset.order_by("-search_rank", "-published_at", "-pk")]
+
+    assert ranked(narrowed=True) == ranked(narrowed=False)
+    assert ranked(narrowed=True)
+    assert "news" not in ranked(narrowed=True)

@@ -291,7 +291,7 @@ class Corpus:
             tag_link.objects.bulk_create(tagged)
 
 
-def _icontains(queryset, query: str):
+def _icontains(queryset, query: str, narrowed: bool = False):
     """The naive search the index replaces: a substring in any text field, newest first."""
     match = Q()
     for field in ("title", "summary", "body"):
