@@ -60,7 +60,9 @@ class Profile(models.Model):
         return str(self.user)
 
 
-class SavedArticleQuerySet(models.QuerySet):
+class OwnedQuerySet(models.QuerySet):
+    """Rows that belong to one user: every personal view starts from `.of(request.user)`."""
+
     def of(self, user):
         return self.filter(user=user)
 
@@ -77,7 +79,7 @@ class SavedArticle(models.Model):
     )
     created_at = models.DateTimeField(_("saved"), auto_now_add=True)
 
-    objects = SavedArticleQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -91,10 +93,7 @@ class SavedArticle(models.Model):
         return f"{self.user}: {self.article}"
 
 
-class SavedSearchQuerySet(models.QuerySet):
-    def of(self, user):
-        return self.filter(user=user)
-
+class SavedSearchQuerySet(OwnedQuerySet):
     def alerting(self):
         """Searches whose owner wants alerts and has a confirmed e-mail address."""
         return self.filter(
@@ -167,10 +166,7 @@ class SentAlert(models.Model):
         return f"{self.user}: {self.article}"
 
 
-class MethodUseQuerySet(models.QuerySet):
-    def of(self, user):
-        return self.filter(user=user)
-
+class MethodUseQuerySet(OwnedQuerySet):
     def for_method(self, method):
         return (
             self.filter(method=method)
@@ -230,11 +226,6 @@ class ProposalState(models.TextChoices):
     REJECTED = "rejected", _("Not published")
 
 
-class MethodProposalQuerySet(models.QuerySet):
-    def of(self, user):
-        return self.filter(user=user)
-
-
 class MethodProposal(models.Model):
     """A method a user suggested ('Tipsa om en metod'). The Method itself waits in review."""
 
@@ -255,7 +246,7 @@ class MethodProposal(models.Model):
     )
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
 
-    objects = MethodProposalQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
