@@ -56,6 +56,7 @@ serve: install
 bench: install
 	@echo "== make bench"
 	$(BIN)/python scripts/bench_load.py
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py bench_stats
 	# Artikelsök on a synthetic corpus in a throwaway database: SQLite, then PostgreSQL if configured.
 	env -u DATABASE_URL $(BIN)/python manage.py bench_search --articles $(or $(BENCH_ARTICLES),20000)
