@@ -7,11 +7,12 @@ apply exactly the same filters. Invalid values are reported on the page and igno
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -89,8 +90,30 @@ class TagFilter(django_filters.Filter):
 class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
-    def filter(self, qs: QuerySet, value: int | None) -> QuerySet:
-        return qs if value is None else qs.filter(published_at__year=value)
+
+# The narrowing filters besides text and tags, each a condition on the article: the results
+# apply them all, and the facets read each one as a flag (condition_flag) in a single pass.
+CONDITIONS: dict[str, Callable[[object], Q]] = {
+    "typ": lambda value: Q(kind__in=TYPE_KINDS[value]),
+    "year": lambda value: Q(published_at__year=value),
+    "region": lambda value: Q(regions__code=value),
+    "kommun": lambda value: Q(municipalities__code=value),
+}
+# The conditions that follow a many-to-many link: (relation, the link's field to the target).
+LINKED = {"region": ("regions", "region"), "kommun": ("municipalities", "municipality")}
+
+
+def condition_flag(name: str, value) -> ExpressionWrapper:
+    """CONDITIONS[name] as true or false for each article, without repeating any article."""
+    if name not in LINKED:
+        return ExpressionWrapper(CONDITIONS[name](value), output_field=BooleanField())
+    # As a join it would repeat the article once per linked region; Exists asks once.
+    relation, target = LINKED[name]
+    links = getattr(Article, relation).through.objects
+    return ExpressionWrapper(
+        Exists(links.filter(article_id=OuterRef("pk"), **{f"{target}__code": value})),
+        output_field=BooleanField(),
+    )
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -107,16 +130,16 @@ class SearchFilterSet(django_filters.FilterSet):
     )
     typ = django_filters.ChoiceFilter(
         choices=TYPE_CHOICES,
-        method="filter_type",
+        method="filter_condition",
         label=_("Content type"),
         empty_label=_("All content types"),
     )
     tag = TagFilter(label=_("Tags"))
-    region = django_filters.CharFilter(field_name="regions__code", max_length=2, label=_("Region"))
+    region = django_filters.CharFilter(method="filter_condition", max_length=2, label=_("Region"))
     kommun = django_filters.CharFilter(
-        field_name="municipalities__code", max_length=4, label=_("Municipality")
+        method="filter_condition", max_length=4, label=_("Municipality")
     )
-    year = YearFilter(label=_("Year"), min_value=1900, max_value=2100)
+    year = YearFilter(method="filter_condition", label=_("Year"), min_value=1900, max_value=2100)
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="filter_nothing", label=_("Sort by"), empty_label=None
     )
@@ -143,8 +166,8 @@ class SearchFilterSet(django_filters.FilterSet):
         queryset, self.parsed = search(queryset, value, narrowed=narrowed)
         return queryset
 
-    def filter_type(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(kind__in=TYPE_KINDS[value])
+    def filter_condition(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(CONDITIONS[name](value))
 
     def filter_nothing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # the order is set once all filters are applied

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -43,28 +45,40 @@ HELP_EXAMPLES = [
 ]
 
 
-def _link(params: QueryDict, **changes) -> str:
-    """`params` with some values replaced (None removes), as a query string for a link."""
-    query = params.copy()
-    query.pop("page", None)
-    for name, value in changes.items():
-        query.pop(name, None)
-        if value is not None:
-            query.setlist(name, value if isinstance(value, list) else [str(value)])
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
+class Links:
+    """Links to these results with some parameters changed: `link(typ="metoder", year=None)`.
+
+    A page has a hundred such links; the parameters are read once (copying a QueryDict for
+    each link took a tenth of the page's time).
+    """
+
+    def __init__(self, params: QueryDict):
+        self.pairs = [
+            (name, value) for name, values in params.lists() if name != "page" for value in values
+        ]
+
+    def __call__(self, **changes) -> str:
+        """The query string with each named parameter replaced (None or [] removes it)."""
+        pairs = [(name, value) for name, value in self.pairs if name not in changes]
+        for name, value in changes.items():
+            if value is not None:
+                pairs.extend(
+                    (name, str(item)) for item in (value if isinstance(value, list) else [value])
+                )
+        encoded = urlencode(pairs)
+        return f"?{encoded}" if encoded else "?"
 
 
-def _active_filters(params: QueryDict, cleaned: dict, facets) -> list[tuple[str, str, str]]:
+def _active_filters(link: Links, cleaned: dict, facets) -> list[tuple[str, str, str]]:
     """(what, chosen value, link without it) for each chosen filter, to remove one by one."""
     active = []
     types = dict(TYPE_CHOICES)
     if "typ" in cleaned:
-        active.append((_("Content type"), types[cleaned["typ"]], _link(params, typ=None)))
+        active.append((_("Content type"), types[cleaned["typ"]], link(typ=None)))
     tag_names = facets.tag_names
     for slug in cleaned.get("tag", []):
         rest = [other for other in cleaned["tag"] if other != slug]
-        active.append((_("Tag"), tag_names.get(slug, slug), _link(params, tag=rest or None)))
+        active.append((_("Tag"), tag_names.get(slug, slug), link(tag=rest or None)))
     for name, label, options in (
         ("region", _("Region"), facets.regions),
         ("kommun", _("Municipality"), facets.municipalities),
@@ -72,9 +86,9 @@ def _active_filters(params: QueryDict, cleaned: dict, facets) -> list[tuple[str,
         if name in cleaned:
             names = {code: option_name for code, option_name, _count in options}
             chosen = cleaned[name]
-            active.append((label, names.get(chosen, chosen), _link(params, **{name: None})))
+            active.append((label, names.get(chosen, chosen), link(**{name: None})))
     if "year" in cleaned:
-        active.append((_("Year"), str(cleaned["year"]), _link(params, year=None)))
+        active.append((_("Year"), str(cleaned["year"]), link(year=None)))
     return active
 
 
@@ -96,7 +110,7 @@ def search(request: HttpRequest) -> HttpResponse:
         article.search_snippet = marked.get(article.pk)
 
     query = cleaned.get("q", "")
-    params = request.GET
+    link = Links(request.GET)
     chosen_tags = cleaned.get("tag", [])
     context = {
         "filter": filterset,
@@ -112,27 +126,25 @@ def search(request: HttpRequest) -> HttpResponse:
         "sort": filterset.order,
         "ranked": filterset.ranked,
         "sort_links": [
-            (value, label, _link(params, sort=value))
+            (value, label, link(sort=value))
             for value, label in filterset.filters["sort"].extra["choices"]
         ],
         "type_options": [
-            (value, label, facets.type_count(value), _link(params, typ=value))
+            (value, label, facets.type_count(value), link(typ=value))
             for value, label in TYPE_CHOICES
         ],
         "tag_options": [
-            (name, count, _link(params, tag=[*chosen_tags, slug]))
-            for slug, name, count in facets.tags
+            (name, count, link(tag=[*chosen_tags, slug])) for slug, name, count in facets.tags
         ],
         "region_options": [
-            (code, name, count, _link(params, region=code)) for code, name, count in facets.regions
+            (code, name, count, link(region=code)) for code, name, count in facets.regions
         ],
         "municipality_options": [
-            (code, name, count, _link(params, kommun=code))
-            for code, name, count in facets.municipalities
+            (code, name, count, link(kommun=code)) for code, name, count in facets.municipalities
         ],
-        "year_options": [(year, count, _link(params, year=year)) for year, count in facets.years],
-        "active_filters": _active_filters(params, cleaned, facets),
-        "clear_link": _link(params, typ=None, tag=None, region=None, kommun=None, year=None),
+        "year_options": [(year, count, link(year=year)) for year, count in facets.years],
+        "active_filters": _active_filters(link, cleaned, facets),
+        "clear_link": link(typ=None, tag=None, region=None, kommun=None, year=None),
         "breadcrumbs": [HOME_CRUMB, (SEARCH_CRUMB_LABEL, None)],
     }
     status = 400 if filterset.form.errors else 200
