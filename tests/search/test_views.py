@@ -316,3 +316,25 @@ def test_type_and_year_counts_each_apply_the_other_filter(client, corpus):
     assert years == {THIS_YEAR: 1, LAST_YEAR: 1}  # methods: m1 this year, m2 last year
     types = {value: count for value, _label, count, _link in response.context["type_options"]}
     assert types == {"metoder": 1, "forskning": 1, "fallstudier": 0, "aktuellt": 0}
+
+
+def test_a_case_study_is_found_under_its_own_municipality_and_region(client):
+    kronoberg = RegionFactory(code="07", name="Kronobergs län")
+    ljungby = MunicipalityFactory(code="0781", name="Ljungby", region=kronoberg)
+    # The editor chose the municipality but no links: the case study links itself.
+    CaseStudyFactory(slug="ljungby", title_sv="Fallstudie Ljungby", municipality=ljungby)
+    assert slugs(client.get(URL, {"kommun": "0781"})) == ["ljungby"]
+    assert slugs(client.get(URL, {"region": "07"})) == ["ljungby"]
+    everything = client.get(URL)
+    assert count_in("Ljungby", everything) == 1
+    assert count_in("Kronobergs län", everything) == 1
+
+
+def test_a_case_study_keeps_its_own_municipality_when_its_links_are_set(client):
+    # The admin sets the links from its form after saving the case study.
+    other = MunicipalityFactory(code="1401", name="Härryda")
+    case_study = CaseStudyFactory(slug="partille")
+    case_study.municipalities.set([other])
+    case_study.regions.clear()
+    assert sorted(case_study.municipalities.values_list("code", flat=True)) == ["1401", "1402"]
+    assert list(case_study.regions.all()) == [case_study.municipality.region]

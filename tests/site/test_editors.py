@@ -12,6 +12,7 @@ from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
     MethodFactory,
+    MunicipalityFactory,
     PublicationFactory,
     RegionFactory,
     ResearchSummaryFactory,
@@ -205,7 +206,13 @@ def test_every_admin_filters_by_status_tags_and_region_and_searches(client, edit
     }
     wanted = factories[model](title_sv="Mentorskap i Partille", tags=["mentorskap"])
     wanted.regions.add(region)
-    factories[model](title_sv="Något annat", tags=["studiestöd"])
+    # A case study is linked to its own municipality's region: the other one is elsewhere.
+    elsewhere = (
+        {"municipality": MunicipalityFactory(code="1280", region=RegionFactory(code="12"))}
+        if model == "casestudy"
+        else {}
+    )
+    factories[model](title_sv="Något annat", tags=["studiestöd"], **elsewhere)
     client.force_login(editor)
     changelist = client.get(ADMIN_PATHS[model]).context["cl"]
     filter_titles = {str(spec.title) for spec in changelist.filter_specs}
