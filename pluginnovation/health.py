@@ -1,13 +1,15 @@
-"""/health/ for load balancers and monitoring: is the database reachable, does the cache work.
+"""/health/ for load balancers and monitoring: is the database reachable, do the caches work.
 
-200 when both answer, 503 otherwise, with the reason as JSON. Never cached, never a traceback.
+Two caches: the default one (pages, facets) and the shared one that holds the content version
+(a directory on disk unless REDIS_URL is set): if it cannot be written, saving content fails.
+200 when all answer, 503 otherwise, with the reason as JSON. Never cached, never a traceback.
 """
 
 import logging
 import time
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -33,18 +35,32 @@ def _database() -> None:
             raise DatabaseError("SELECT 1 gave a wrong answer")
 
 
-def _cache() -> None:
+def _works(store) -> None:
     key, value = f"health:{uuid.uuid4().hex}", uuid.uuid4().hex
-    cache.set(key, value, 10)
-    if cache.get(key) != value:
+    store.set(key, value, 10)
+    if store.get(key) != value:
         raise RuntimeError("the cache did not return what was stored")
-    cache.delete(key)
+    store.delete(key)
+
+
+def _cache() -> None:
+    _works(cache)
+
+
+def _shared_cache() -> None:
+    from pluginnovation.cache import VERSION_CACHE
+
+    _works(caches[VERSION_CACHE])
 
 
 @never_cache
 @require_safe
 def health(request: HttpRequest) -> JsonResponse:
-    checks = {"database": _timed(_database), "cache": _timed(_cache)}
+    checks = {
+        "database": _timed(_database),
+        "cache": _timed(_cache),
+        "shared_cache": _timed(_shared_cache),
+    }
     healthy = all(check["ok"] for check in checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503

@@ -12,6 +12,7 @@ def test_health_reports_database_and_cache_as_json(client):
     assert data["status"] == "ok"
     assert data["database"]["ok"] is True and data["database"]["ms"] >= 0
     assert data["cache"]["ok"] is True
+    assert data["shared_cache"]["ok"] is True
 
 
 @pytest.mark.django_db
@@ -39,3 +40,18 @@ def test_health_answers_over_plain_http_when_everything_else_redirects(client, s
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/health/").status_code == 200
     assert client.get("/").status_code == 301
+
+
+@pytest.mark.django_db
+def test_health_answers_503_when_the_shared_cache_cannot_be_written(client, settings, tmp_path):
+    # The content version lives there: without it, saving content fails.
+    not_a_directory = tmp_path / "a-file"
+    not_a_directory.write_text("")
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {**settings.CACHES["shared"], "LOCATION": str(not_a_directory / "cache")},
+    }
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["shared_cache"]["ok"] is False
+    assert response.json()["database"]["ok"] is True
