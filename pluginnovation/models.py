@@ -152,7 +152,11 @@ class Article(TranslatedMixin, models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [("publish_article", _("Can publish and unpublish articles"))]
-        indexes = [models.Index(fields=["kind", "status", "-published_at"], name="article_browse")]
+        indexes = [
+            models.Index(fields=["kind", "status", "-published_at"], name="article_browse"),
+            # Newest first over every kind: Artikelsök without a query, and its matches by date.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_newest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(title_sv="") | ~Q(title_en=""), name="article_has_a_title"

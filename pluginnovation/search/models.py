@@ -11,6 +11,13 @@ from pluginnovation.models import Article
 
 FTS_TABLE = "pluginnovation_search_fts"
 PG_TABLE = "pluginnovation_search_pg"
+# The full vectors (migration 0002) and the head vectors (title, tags, summary; 0005).
+PG_GIN_INDEXES = (
+    "pluginnovation_search_pg_sv",
+    "pluginnovation_search_pg_en",
+    "pluginnovation_search_pg_rank_sv",
+    "pluginnovation_search_pg_rank_en",
+)
 
 
 class FtsEntry(models.Model):

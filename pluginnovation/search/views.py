@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -95,9 +96,9 @@ def _active_filters(link: Links, cleaned: dict, facets) -> list[tuple[str, str, 
 def search(request: HttpRequest) -> HttpResponse:
     """Ranked results with facets; invalid parameters are reported (400) and left out."""
     filterset = SearchFilterSet(request.GET)
-    results = filterset.qs.prefetch_related("tags")
     cleaned = filterset.cleaned
     facets = compute_facets(filterset)
+    results = filterset.results(matches=facets.total)
 
     paginator = Paginator(results, settings.PAGE_SIZE)
     # The facets counted the results already; the cap keeps ranked sorts bounded.
@@ -105,6 +106,7 @@ def search(request: HttpRequest) -> HttpResponse:
     wanted = filterset.form.cleaned_data.get("page") or 1
     page = paginator.get_page(wanted)
     articles = list(page.object_list)
+    prefetch_related_objects(articles, "tags")
     marked = snippets(articles, filterset.parsed)
     for article in articles:
         article.search_snippet = marked.get(article.pk)

@@ -9,6 +9,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from pluginnovation.models import Status
+from pluginnovation.search import filters as search_filters
+from pluginnovation.search import run_search
+from pluginnovation.search.backends import get_backend
+from pluginnovation.search.results import HeadFirstResults
 from pluginnovation.search.views import MAX_PAGES
 from tests.factories import (
     ArticleFactory,
@@ -352,3 +356,50 @@ def test_facets_count_the_same_without_the_materialized_hint(client, corpus, mon
     for name in ("type_options", "region_options", "municipality_options", "year_options"):
         assert hinted[name] == plain[name], name
     assert hinted["total"] == plain["total"] == 2
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "lärling"},
+        {"q": "lärling", "typ": "metoder"},
+        {"q": "lärling -annat"},
+        {"q": "lärling OR kort"},
+        {"q": '"om lärlingar"', "region": "14"},
+    ],
+)
+def test_pages_by_relevance_show_the_whole_ranking_in_order(client, settings, monkeypatch, params):
+    """Each page is read in two parts (head hits, then the rest): together, run_search's order."""
+    # As for many matches, and on either database (SQLite reads them in one statement).
+    monkeypatch.setattr(search_filters, "TWO_PARTS_FROM", 0)
+    monkeypatch.setattr(get_backend(), "pages_in_two_parts", True)
+    settings.PAGE_SIZE = 2  # small pages over more matches: each part is cut short
+    west = RegionFactory(code="14", name="Västra Götalands län")
+    now = timezone.now()
+    for i in range(4):
+        head = MethodFactory(
+            slug=f"head-{i}", title_sv=f"Lärlingar {i}", published_at=now - timezone.timedelta(i)
+        )
+        head.regions.add(west)
+    for i in range(9):
+        body = (MethodFactory if i % 2 else ArticleFactory)(
+            slug=f"body-{i}",
+            title_sv=f"Text {i}",
+            summary_sv="Kort.",
+            body_sv="Om lärlingar och annat." if i % 3 else "Om lärlingar.",
+            published_at=now - timezone.timedelta(days=i, hours=12),
+        )
+        body.regions.add(west)
+    expected = [article.slug for article in run_search(params)]
+    assert expected, "nothing to page through"
+    shown, number = [], 1
+    while True:
+        response = client.get(URL, {**params, "page": number})
+        assert isinstance(response.context["page_obj"].paginator.object_list, HeadFirstResults)
+        shown += slugs(response)
+        if not response.context["page_obj"].has_next():
+            break
+        number += 1
+    assert shown == expected
+    heads = [slug for slug in shown if slug.startswith("head")]
+    assert shown[: len(heads)] == heads  # head hits first

@@ -1,0 +1,56 @@
+# ruff: noqa: S608 - the SQL joins two statements compiled by the ORM; values are parameters.
+"""A page of results in order of relevance, read without ranking every match.
+
+The rank (backends.Backend.filter) puts head hits (the query's words in the title, tags or
+summary) first, by relevance, then every other match newest first. So a page is the first
+rows of two lists, each cheap to read on its own: the head hits by relevance (few, found
+through the index of titles, tags and summaries) and the other matches by date (for a word
+in most articles, the newest articles, read in date order until the page is full). One
+statement joins them; sorting every match by relevance took 150-350 ms for a word found in
+95 % of 100,000 articles.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+RANKING = ("-search_rank", "-published_at", "-pk")
+NEWEST = ("-published_at", "-pk")
+
+
+class HeadFirstResults:
+    """`queryset` (matches annotated with `search_rank`) as a list the Paginator can slice."""
+
+    ordered = True  # Paginator warns about unordered lists
+
+    def __init__(self, queryset: QuerySet, head_hits: Q):
+        self.queryset = queryset
+        self.head_hits = head_hits
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        if stop is None or stop <= start:
+            return []
+        return list(self._page(start, stop))
+
+    def _page(self, start: int, stop: int):
+        # Each list is cut at `stop`: no page up to there needs more of either.
+        head = self.queryset.filter(self.head_hits).order_by(*RANKING)[:stop]
+        rest = self.queryset.exclude(self.head_hits).order_by(*NEWEST)[:stop]
+        head_sql, head_params = head.query.sql_with_params()
+        rest_sql, rest_params = rest.query.sql_with_params()
+        sql = (
+            f"SELECT * FROM (SELECT * FROM ({head_sql}) head_hits"
+            f" UNION ALL SELECT * FROM ({rest_sql}) other_matches) page"
+            " ORDER BY search_rank DESC, published_at DESC, id DESC LIMIT %s OFFSET %s"
+        )
+        model = self.queryset.model
+        return model.objects.raw(sql, [*head_params, *rest_params, stop - start, start])
