@@ -9,6 +9,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
+from pluginnovation.vendor_sql import run_on
+
 SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE pluginnovation_search_fts USING fts5(
         title_sv, meta_sv, body_sv, title_en, meta_en, body_en,
@@ -41,15 +43,6 @@ POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS pluginnovation_article_title_sv_trgm",
     "DROP TABLE IF EXISTS pluginnovation_search_pg",
 ]
-
-
-def run_on(vendor, statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == vendor:
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
 
 
 class Migration(migrations.Migration):

@@ -7,6 +7,8 @@ Run `manage.py rebuild_search_index` after migrating a database that has article
 
 from django.db import migrations
 
+from pluginnovation.vendor_sql import run_on
+
 FORWARD = [
     "ALTER TABLE pluginnovation_search_pg ADD COLUMN rank_sv tsvector NOT NULL DEFAULT ''::tsvector",
     "ALTER TABLE pluginnovation_search_pg ADD COLUMN rank_en tsvector NOT NULL DEFAULT ''::tsvector",
@@ -17,20 +19,11 @@ BACKWARD = [
 ]
 
 
-def run_on_postgresql(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("pluginnovation", "0003_tagged_article"),
     ]
 
     operations = [
-        migrations.RunPython(run_on_postgresql(FORWARD), run_on_postgresql(BACKWARD)),
+        migrations.RunPython(run_on("postgresql", FORWARD), run_on("postgresql", BACKWARD)),
     ]

@@ -6,6 +6,8 @@
 
 from django.db import migrations, models
 
+from pluginnovation.vendor_sql import run_on
+
 POSTGRES_FORWARD = [
     "CREATE INDEX pluginnovation_search_pg_rank_sv ON pluginnovation_search_pg USING gin (rank_sv)",
     "CREATE INDEX pluginnovation_search_pg_rank_en ON pluginnovation_search_pg USING gin (rank_en)",
@@ -14,15 +16,6 @@ POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS pluginnovation_search_pg_rank_en",
     "DROP INDEX IF EXISTS pluginnovation_search_pg_rank_sv",
 ]
-
-
-def run_on_postgresql(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
 
 
 def refresh_sqlite_statistics(apps, schema_editor):
@@ -50,7 +43,7 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["status", "-published_at", "-id"], name="article_newest"),
         ),
         migrations.RunPython(
-            run_on_postgresql(POSTGRES_FORWARD), run_on_postgresql(POSTGRES_BACKWARD)
+            run_on("postgresql", POSTGRES_FORWARD), run_on("postgresql", POSTGRES_BACKWARD)
         ),
         migrations.RunPython(refresh_sqlite_statistics, migrations.RunPython.noop),
     ]
