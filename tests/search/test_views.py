@@ -297,6 +297,19 @@ def test_a_results_page_takes_the_same_few_queries_whatever_the_corpus(
     assert at_100 == at_160
 
 
+def test_a_page_read_in_two_parts_takes_no_more_queries(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    """Many matches (here: any number) make the page two reads joined in one statement."""
+    _build(100)
+    url = URL + "?q=mentorskap"
+    client.get(url)
+    in_one = _queries_for(client, url, django_assert_max_num_queries)
+    monkeypatch.setattr(search_filters, "TWO_PARTS_FROM", 0)
+    monkeypatch.setattr(get_backend(), "pages_in_two_parts", True)
+    assert _queries_for(client, url, django_assert_max_num_queries) == in_one
+
+
 def test_the_year_facet_counts_by_the_local_year_at_its_edges(client):
     zone = timezone.get_current_timezone()
     # Just after midnight on New Year's Day in Sweden: still the old year in UTC.
