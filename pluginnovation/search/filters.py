@@ -48,6 +48,7 @@ TWO_PARTS_FROM = 1000
 # The filters besides the free text that make the matching articles fewer.
 NARROWING = ("typ", "tag", "region", "kommun", "year")
 TAG_SLUG_RE = re.compile(r"^[-\w]{1,100}$")
+PAGE_NUMBER_RE = re.compile(r"[0-9]{1,6}")
 
 
 class SearchForm(forms.Form):
@@ -56,9 +57,10 @@ class SearchForm(forms.Form):
     page = forms.CharField(required=False, max_length=20)
 
     def clean_page(self) -> int:
-        # page=abc or page=-3 is not worth an error: the first page it is.
+        # page=abc, page=-3 or page=¹ (a digit to str.isdigit, not to int) is not worth an
+        # error: the first page it is.
         value = self.cleaned_data.get("page") or ""
-        return int(value) if value.isdigit() and 0 < len(value) <= 6 else 1
+        return int(value) if PAGE_NUMBER_RE.fullmatch(value) else 1
 
 
 class TagListField(forms.Field):

@@ -217,6 +217,8 @@ def test_what_the_user_typed_is_escaped(client, corpus):
         {"tag": ["a b c", "ok"]},
         {"page": "abc"},
         {"page": "-1"},
+        {"page": "¹"},
+        {"page": "٣"},
         {"page": "99999999999999999999"},
     ],
 )
