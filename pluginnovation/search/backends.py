@@ -203,8 +203,9 @@ def _fts_term(term: Term, language: str) -> str:
     return '"' + " ".join(stem_words(list(term.words), language)) + '"*'
 
 
-def _fts_columns(language: str) -> str:
-    return "{title_%s meta_%s body_%s}" % (language, language, language)  # noqa: UP031
+def _fts_columns(language: str, parts: tuple[str, ...] = ("title", "meta", "body")) -> str:
+    """An FTS5 column filter: these parts of the article in `language`."""
+    return "{" + " ".join(f"{part}_{language}" for part in parts) + "}"
 
 
 def fts_expression(parsed: ParsedQuery) -> tuple[str, str]:
@@ -303,8 +304,8 @@ class SqliteBackend(Backend):
     def head_hits(self, parsed):
         terms = [term for group in parsed.groups for term in group]
         expression = " OR ".join(
-            "({title_%s meta_%s} : (%s))"  # noqa: UP031
-            % (language, language, " OR ".join(_fts_term(term, language) for term in terms))
+            f"({_fts_columns(language, ('title', 'meta'))} : "
+            f"({' OR '.join(_fts_term(term, language) for term in terms)}))"
             for language in CONTENT_LANGUAGES
         )
         return Q(pk__in=FtsEntry.objects.filter(match=expression).values("article_id"))

@@ -23,7 +23,7 @@ from django.utils import timezone
 from pluginnovation.cache import versioned_key
 from pluginnovation.models import Article
 
-from .filters import CONDITIONS, TYPE_KINDS, SearchFilterSet, condition_flag
+from .filters import CONDITIONS, LINKED, TYPE_KINDS, SearchFilterSet, condition_flag
 
 CACHE_SECONDS = 60
 MAX_TAG_OPTIONS = 20
@@ -104,11 +104,7 @@ def _link_table(relation: str, target: str) -> tuple[str, str, str, str]:
     article_column = next(
         f.column for f in through.fields if f.is_relation and f.related_model is Article
     )
-    target_column = next(
-        f.column
-        for f in through.fields
-        if f.is_relation and f.related_model is not Article and f.name == target
-    )
+    target_column = next(f.column for f in through.fields if f.is_relation and f.name == target)
     return through.db_table, article_column, target_column, field.related_model._meta.db_table
 
 
@@ -117,11 +113,12 @@ def _facet_sql(filterset: SearchFilterSet) -> tuple[str, list]:
     rows_sql, params, flags = _rows_sql(filterset)
     quote = connection.ops.quote_name
 
-    def where(*applied: str) -> str:
-        chosen = [f"m.{quote(flag)}" for flag in flags if flag.removeprefix("in_") in applied]
-        return " AND ".join(chosen) or "1 = 1"
+    def where(*own: str) -> str:
+        """Every chosen filter's flag but the facet's `own` ones."""
+        applied = [f"m.{quote(flag)}" for flag in flags if flag.removeprefix("in_") not in own]
+        return " AND ".join(applied) or "1 = 1"
 
-    def linked(facet: str, relation: str, target: str, *applied: str, limit: int = 0) -> str:
+    def linked(facet: str, relation: str, target: str, *own: str, limit: int = 0) -> str:
         table, article_column, target_column, target_table = _link_table(relation, target)
         # Tags are keyed by slug, regions and municipalities by code.
         key = "slug" if facet == "tag" else "code"
@@ -131,7 +128,7 @@ def _facet_sql(filterset: SearchFilterSet) -> tuple[str, list]:
             f"SELECT '{facet}' AS facet, t.{key} AS facet_key, t.name AS label, COUNT(*) AS n"
             f" FROM m CROSS JOIN {quote(table)} l CROSS JOIN {quote(target_table)} t"
             f" WHERE l.{quote(article_column)} = m.facet_id AND t.id = l.{quote(target_column)}"
-            f" AND {where(*applied)} GROUP BY t.{key}, t.name"
+            f" AND {where(*own)} GROUP BY t.{key}, t.name"
         )
         if limit:
             sql = f"SELECT * FROM ({sql} ORDER BY n DESC, label LIMIT {int(limit)}) top"
@@ -141,12 +138,11 @@ def _facet_sql(filterset: SearchFilterSet) -> tuple[str, list]:
         [
             # Type and year: grouped by both, each narrowed by the other in compute_facets.
             "SELECT 'kind' AS facet, m.facet_kind AS facet_key, m.facet_year AS label,"
-            f" COUNT(*) AS n FROM m WHERE {where('region', 'kommun')}"
+            f" COUNT(*) AS n FROM m WHERE {where('typ', 'year')}"
             " GROUP BY m.facet_kind, m.facet_year",
-            linked("region", "regions", "region", "typ", "year", "kommun"),
-            linked("kommun", "municipalities", "municipality", "typ", "year", "region"),
+            *(linked(name, *LINKED[name], name) for name in ("region", "kommun")),
             # Tags narrow the results each: counted within the current results.
-            linked("tag", "tags", "tag", *CONDITIONS, limit=MAX_TAG_OPTIONS + MAX_TAG_OPTIONS // 2),
+            linked("tag", "tags", "tag", limit=MAX_TAG_OPTIONS + MAX_TAG_OPTIONS // 2),
         ]
     )
     return f"WITH m AS {_materialized()}({rows_sql}) {statement}", params

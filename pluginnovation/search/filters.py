@@ -98,16 +98,22 @@ class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
+# The narrowing filters that follow a many-to-many link: (relation, the link's field to the
+# target); both compare the target's code.
+LINKED = {"region": ("regions", "region"), "kommun": ("municipalities", "municipality")}
+
+
+def _linked_to(relation: str) -> Callable[[object], Q]:
+    return lambda code: Q(**{f"{relation}__code": code})
+
+
 # The narrowing filters besides text and tags, each a condition on the article: the results
 # apply them all, and the facets read each one as a flag (condition_flag) in a single pass.
 CONDITIONS: dict[str, Callable[[object], Q]] = {
     "typ": lambda value: Q(kind__in=TYPE_KINDS[value]),
     "year": lambda value: Q(published_at__year=value),
-    "region": lambda value: Q(regions__code=value),
-    "kommun": lambda value: Q(municipalities__code=value),
+    **{name: _linked_to(relation) for name, (relation, _target) in LINKED.items()},
 }
-# The conditions that follow a many-to-many link: (relation, the link's field to the target).
-LINKED = {"region": ("regions", "region"), "kommun": ("municipalities", "municipality")}
 
 
 def condition_flag(name: str, value) -> ExpressionWrapper:
