@@ -1,12 +1,15 @@
 # ruff: noqa: S608 - the SQL names only our own tables and columns; values are parameters.
 """Facet counts for Artikelsök: how many results each filter option would give.
 
-One statement whatever the corpus: the matching articles are found once (a MATERIALIZED
-CTE, one row per article with a flag per chosen filter) and counted by content type and year
-together, region and municipality (each with every other filter applied but its own, so that
-choosing an option gives exactly the count shown) and tag (within the current results: each
-tag narrows them). The total comes from the content-type counts, so the page needs no COUNT
-query of its own. Cached briefly, under the content version.
+One statement counts them: the rows to count are found once (a MATERIALIZED CTE, one row
+per article with a flag per chosen filter) and counted by content type and year together,
+region and municipality (each with every other filter applied but its own, so that choosing
+an option gives exactly the count shown) and tag (within the current results: each tag
+narrows them). The total comes from the content-type counts, so the page needs no COUNT
+query of its own.
+
+Which rows: the matches of the query, or, when most articles match it, the few it misses,
+subtracted from every article's counts (`_counts`). Cached briefly, under the content version.
 """
 
 from __future__ import annotations
@@ -16,18 +19,26 @@ from datetime import datetime
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, CharField, F, Value, When
+from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 
 from pluginnovation.cache import versioned_key
 from pluginnovation.models import Article
 
+from .backends import get_backend
 from .filters import CONDITIONS, LINKED, TYPE_KINDS, SearchFilterSet, condition_flag
 
 CACHE_SECONDS = 60
 MAX_TAG_OPTIONS = 20
+# Tags counted when counting the matches directly: enough to show MAX_TAG_OPTIONS that are
+# not chosen already.
+TAG_ROWS = MAX_TAG_OPTIONS + MAX_TAG_OPTIONS // 2
 FIRST_YEAR = 1990  # older years are extracted row by row (none are expected)
+
+
+# (facet, key, label) → how many results: ("kind", "method", "2025") → 12.
+Counts = dict[tuple[str, str, str], int]
 
 
 @dataclass
@@ -44,12 +55,13 @@ class Facets:
         return sum(self.kinds.get(kind, 0) for kind in TYPE_KINDS[value])
 
 
-def _cache_key(filterset: SearchFilterSet) -> str:
+def _cache_key(
+    filterset: SearchFilterSet, without: tuple[str, ...] = (), prefix: str = "search:facets"
+) -> str:
+    ignored = ("page", "sort", *without)
     cleaned = filterset.cleaned
-    relevant = sorted(
-        (name, str(value)) for name, value in cleaned.items() if name not in ("page", "sort")
-    )
-    return versioned_key("search:facets", repr(relevant))
+    relevant = sorted((name, str(value)) for name, value in cleaned.items() if name not in ignored)
+    return versioned_key(prefix, repr(relevant))
 
 
 def _year():
@@ -77,19 +89,18 @@ def _year():
     )
 
 
-def _rows_sql(filterset: SearchFilterSet) -> tuple[str, list, list[str]]:
+def _rows_sql(filterset: SearchFilterSet, rows: QuerySet) -> tuple[str, list, list[str]]:
     """SQL for the rows the facets count: one per article, with a flag per narrowing filter.
 
-    The text and the tags narrow every facet; the other filters are flags, because each facet
-    counts with every filter applied but its own.
+    `rows` are narrowed by the text and the tags, which narrow every facet; the other filters
+    are flags, because each facet counts with every filter applied but its own.
     """
     cleaned = filterset.cleaned
     flags = {
         f"in_{name}": condition_flag(name, cleaned[name]) for name in CONDITIONS if name in cleaned
     }
     rows = (
-        filterset.filtered(without=tuple(CONDITIONS))
-        .order_by()
+        rows.order_by()
         .annotate(facet_id=F("pk"), facet_kind=F("kind"), facet_year=_year(), **flags)
         .values("facet_id", "facet_kind", "facet_year", *flags)
     )
@@ -108,9 +119,8 @@ def _link_table(relation: str, target: str) -> tuple[str, str, str, str]:
     return through.db_table, article_column, target_column, field.related_model._meta.db_table
 
 
-def _facet_sql(filterset: SearchFilterSet) -> tuple[str, list]:
-    """One statement: the matching rows once (MATERIALIZED), every facet counted from them."""
-    rows_sql, params, flags = _rows_sql(filterset)
+def _count_sql(part: str, flags: list[str], tag_limit: int) -> list[str]:
+    """The SELECTs counting every facet of the rows named `part` (a CTE of _rows_sql)."""
     quote = connection.ops.quote_name
 
     def where(*own: str) -> str:
@@ -125,27 +135,86 @@ def _facet_sql(filterset: SearchFilterSet) -> tuple[str, list]:
         # CROSS JOIN: SQLite keeps this order (from the matches to their links) instead of
         # reading every link of every region (90 ms at 100,000 articles); PostgreSQL plans freely.
         sql = (
-            f"SELECT '{facet}' AS facet, t.{key} AS facet_key, t.name AS label, COUNT(*) AS n"
-            f" FROM m CROSS JOIN {quote(table)} l CROSS JOIN {quote(target_table)} t"
+            f"SELECT '{part}' AS part, '{facet}' AS facet, t.{key} AS facet_key,"
+            f" t.name AS label, COUNT(*) AS n"
+            f" FROM {part} m CROSS JOIN {quote(table)} l CROSS JOIN {quote(target_table)} t"
             f" WHERE l.{quote(article_column)} = m.facet_id AND t.id = l.{quote(target_column)}"
             f" AND {where(*own)} GROUP BY t.{key}, t.name"
         )
         if limit:
-            sql = f"SELECT * FROM ({sql} ORDER BY n DESC, label LIMIT {int(limit)}) top"
+            sql = f"SELECT * FROM ({sql} ORDER BY n DESC, label LIMIT {int(limit)}) top_{part}"
         return sql
 
-    statement = " UNION ALL ".join(
-        [
-            # Type and year: grouped by both, each narrowed by the other in compute_facets.
-            "SELECT 'kind' AS facet, m.facet_kind AS facet_key, m.facet_year AS label,"
-            f" COUNT(*) AS n FROM m WHERE {where('typ', 'year')}"
-            " GROUP BY m.facet_kind, m.facet_year",
-            *(linked(name, *LINKED[name], name) for name in ("region", "kommun")),
-            # Tags narrow the results each: counted within the current results.
-            linked("tag", "tags", "tag", limit=MAX_TAG_OPTIONS + MAX_TAG_OPTIONS // 2),
-        ]
-    )
-    return f"WITH m AS {_materialized()}({rows_sql}) {statement}", params
+    return [
+        # Type and year: grouped by both, each narrowed by the other in compute_facets.
+        f"SELECT '{part}' AS part, 'kind' AS facet, m.facet_kind AS facet_key,"
+        f" m.facet_year AS label, COUNT(*) AS n FROM {part} m WHERE {where('typ', 'year')}"
+        " GROUP BY m.facet_kind, m.facet_year",
+        *(linked(name, *LINKED[name], name) for name in ("region", "kommun")),
+        # Tags narrow the results each: counted within the current results.
+        linked("tag", "tags", "tag", limit=tag_limit),
+    ]
+
+
+def _count(
+    filterset: SearchFilterSet, parts: dict[str, QuerySet], tag_limit: int = 0
+) -> dict[str, Counts]:
+    """Every facet of each part (name → its rows), counted in one statement.
+
+    Each part's rows are found once (a MATERIALIZED CTE) and counted from there. `tag_limit`:
+    only the tags with the most results, else all of them.
+    """
+    ctes, selects, params = [], [], []
+    for part, rows in parts.items():
+        rows_sql, rows_params, flags = _rows_sql(filterset, rows)
+        ctes.append(f"{part} AS {_materialized()}({rows_sql})")
+        params.extend(rows_params)
+        selects.extend(_count_sql(part, flags, tag_limit))
+    counted: dict[str, Counts] = {part: {} for part in parts}
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}", params)
+        for part, facet, value, label, count in cursor.fetchall():
+            if value is not None:
+                counted[part][facet, value, label] = count
+    return counted
+
+
+def _counts(filterset: SearchFilterSet) -> Counts:
+    """Every facet of the matches: counted directly, or, without a query or when most
+    articles match it, as every article's counts less those of the articles it misses.
+
+    For a word in 95 % of 100,000 articles, counting the matches read 95,000 rows and their
+    links; the articles it misses (found by the index: backends.non_matches) are 5,000.
+    Every article's counts are the same for every query with these filters (and are what
+    the page without a query shows), so they are cached under the content version.
+    """
+    matches = filterset.filtered(without=tuple(CONDITIONS))  # reads the text (sets `parsed`)
+    parsed = filterset.parsed
+    backend = get_backend()
+    searched = "q" in filterset.cleaned
+    if searched and not (parsed.groups and backend.fewer_non_matches(parsed)):
+        return _count(filterset, {"m": matches}, tag_limit=TAG_ROWS)["m"]
+
+    key = _cache_key(filterset, without=("q",), prefix="search:facets-every")
+    # Counted as published at `until`, so that an article whose publication time has come
+    # since is in neither part.
+    until, every = cache.get(key, (timezone.now(), None))
+    everything = filterset.filtered(without=(*CONDITIONS, "q")).filter(published_at__lte=until)
+    parts = {}
+    if searched:
+        parts["missed"] = everything.filter(backend.non_matches(parsed))
+    if every is None:
+        parts["every"] = everything
+    counted = _count(filterset, parts) if parts else {}
+    if every is None:
+        every = counted["every"]
+        cache.set(key, (until, every), CACHE_SECONDS)
+    missed = counted.get("missed", {})
+    return {
+        facet: count - missed.get(facet, 0)
+        for facet, count in every.items()
+        if count > missed.get(facet, 0)
+    }
 
 
 def _materialized() -> str:
@@ -164,11 +233,7 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     if cached is not None:
         return cached
 
-    sql, params = _facet_sql(filterset)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-
+    counts = _counts(filterset)
     chosen_type = filterset.cleaned.get("typ")
     chosen_kinds = TYPE_KINDS[chosen_type] if chosen_type else None
     chosen_year = filterset.cleaned.get("year")
@@ -176,9 +241,7 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     facets = Facets()
     years: dict[int, int] = {}
     tags = []
-    for facet, value, label, count in rows:
-        if value is None:
-            continue
+    for (facet, value, label), count in counts.items():
         if facet == "kind":
             kind_year = int(label)
             if chosen_year is None or kind_year == chosen_year:

@@ -18,6 +18,10 @@ PG_GIN_INDEXES = (
     "pluginnovation_search_pg_rank_sv",
     "pluginnovation_search_pg_rank_en",
 )
+# A term in every article's entry, which no query reaches (migration 0006): the index then
+# finds the articles a query does not match as "every article, and not the query".
+FTS_EVERY_COLUMN, FTS_EVERY_TERM = "every_article", "all"
+PG_EVERY_LEXEME = "·"
 
 
 class FtsEntry(models.Model):

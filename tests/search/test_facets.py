@@ -1,0 +1,104 @@
+"""Facet counts by either road: the matches counted, or every article less those missed."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.http import QueryDict
+from django.utils import timezone
+
+from pluginnovation.search import rebuild_index, run_search
+from pluginnovation.search.backends import get_backend
+from pluginnovation.search.facets import compute_facets
+from pluginnovation.search.filters import SearchFilterSet
+from pluginnovation.search.text import parse_query
+from tests.factories import ArticleFactory, MethodFactory
+from tests.search.test_views import corpus  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = [
+    "mentorskap",
+    "skolan",
+    "mentorskap -partille",
+    '"mentorskap i"',
+    "coachning OR forskning",
+    "elever OR skolan OR mentorskap",
+]
+FILTERS = [
+    {},
+    {"typ": "metoder"},
+    {"tag": "gymnasiet"},
+    {"region": "14"},
+    {"kommun": "1402"},
+    {"year": timezone.now().year},
+    {"typ": "forskning", "region": "14", "tag": "mentorskap"},
+]
+
+
+def _params(**values) -> QueryDict:
+    params = QueryDict(mutable=True)
+    for name, value in values.items():
+        params[name] = str(value)
+    return params
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+@pytest.mark.parametrize("query", QUERIES)
+def test_counting_the_articles_a_query_misses_gives_the_same_facets(
+    corpus,  # noqa: F811
+    monkeypatch,
+    query,
+    filters,
+):
+    params = _params(q=query, **filters)
+    backend = get_backend()
+    facets = {}
+    for fewer_missed in (False, True):
+        monkeypatch.setattr(backend, "fewer_non_matches", lambda parsed, f=fewer_missed: f)
+        cache.clear()
+        facets[fewer_missed] = compute_facets(SearchFilterSet(params))
+    assert facets[True] == facets[False]
+    assert facets[True].total == run_search(params).count()
+
+
+def test_every_articles_counts_are_shared_by_queries_and_follow_edits(corpus):  # noqa: F811
+    """Cached for every query with the same filters, and missed once content changes."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(get_backend(), "fewer_non_matches", lambda parsed: True)
+        assert compute_facets(SearchFilterSet(_params(q="mentorskap"))).total == 4
+        assert compute_facets(SearchFilterSet(_params(q="skolan"))).total == 2
+        MethodFactory(slug="m3", title_sv="Mentorskap för nyanlända")
+        assert compute_facets(SearchFilterSet(_params(q="mentorskap"))).total == 5
+        assert compute_facets(SearchFilterSet(_params(q="skolan"))).total == 2
+
+
+def test_the_index_knows_when_most_articles_match():
+    # Words enough for PostgreSQL's statistics to estimate a prefix (it needs 100 or more).
+    for number in range(12):
+        own_words = " ".join(f"ord{number}x{other}" for other in range(10))
+        ArticleFactory(title_sv=f"Gemensam rubrik {number}", body_sv=f"Om elever. {own_words}")
+    ArticleFactory(title_sv="Ovanlig rubrik", body_sv="Sällsynt ord: kvartsfinal.")
+    rebuild_index()  # with the statistics the planner estimates from
+    backend = get_backend()
+    assert backend.fewer_non_matches(parse_query("gemensam"))
+    assert backend.fewer_non_matches(parse_query("rubrik"))
+    assert not backend.fewer_non_matches(parse_query("kvartsfinal"))
+    assert not backend.fewer_non_matches(parse_query("gemensam kvartsfinal"))
+
+
+def test_an_article_published_since_every_articles_counts_changes_no_count(corpus):  # noqa: F811
+    """Its time came after the counts were cached: counted in neither part, not subtracted."""
+    MethodFactory(slug="soon", title_sv="Coachning", published_at=timezone.now() + timedelta(1))
+    backend = get_backend()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backend, "fewer_non_matches", lambda parsed: True)
+        compute_facets(SearchFilterSet(_params(q="skolan")))  # every article's counts cached
+        tomorrow = timezone.now() + timedelta(days=2)
+        patch.setattr(timezone, "now", lambda: tomorrow)
+        assert "soon" in {article.slug for article in run_search(_params())}
+        from_cached = compute_facets(SearchFilterSet(_params(q="mentorskap")))
+        cache.clear()
+        patch.setattr(backend, "fewer_non_matches", lambda parsed: False)
+        counted = compute_facets(SearchFilterSet(_params(q="mentorskap")))
+    assert from_cached == counted
