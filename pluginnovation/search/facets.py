@@ -50,6 +50,8 @@ class Facets:
     years: list[tuple[int, int]] = field(default_factory=list)
     tags: list[tuple[str, str, int]] = field(default_factory=list)
     tag_names: dict[str, str] = field(default_factory=dict)
+    # Whether the query matches most articles (counted as every article less those missed).
+    most_match: bool = field(default=False, compare=False)
 
     def type_count(self, value: str) -> int:
         return sum(self.kinds.get(kind, 0) for kind in TYPE_KINDS[value])
@@ -179,7 +181,7 @@ def _count(
     return counted
 
 
-def _counts(filterset: SearchFilterSet) -> Counts:
+def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool]:
     """Every facet of the matches: counted directly, or, without a query or when most
     articles match it, as every article's counts less those of the articles it misses.
 
@@ -187,13 +189,14 @@ def _counts(filterset: SearchFilterSet) -> Counts:
     links; the articles it misses (found by the index: backends.non_matches) are 5,000.
     Every article's counts are the same for every query with these filters (and are what
     the page without a query shows), so they are cached under the content version.
+    Also says whether most articles match.
     """
     matches = filterset.filtered(without=tuple(CONDITIONS))  # reads the text (sets `parsed`)
     parsed = filterset.parsed
     backend = get_backend()
     searched = "q" in filterset.cleaned
     if searched and not (parsed.groups and backend.fewer_non_matches(parsed)):
-        return _count(filterset, {"m": matches}, tag_limit=TAG_ROWS)["m"]
+        return _count(filterset, {"m": matches}, tag_limit=TAG_ROWS)["m"], False
 
     key = _cache_key(filterset, without=("q",), prefix="search:facets-every")
     # Counted as published at `until`, so that an article whose publication time has come
@@ -210,11 +213,12 @@ def _counts(filterset: SearchFilterSet) -> Counts:
         every = counted["every"]
         cache.set(key, (until, every), CACHE_SECONDS)
     missed = counted.get("missed", {})
-    return {
+    counts = {
         facet: count - missed.get(facet, 0)
         for facet, count in every.items()
         if count > missed.get(facet, 0)
     }
+    return counts, searched
 
 
 def _materialized() -> str:
@@ -233,12 +237,12 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     if cached is not None:
         return cached
 
-    counts = _counts(filterset)
+    counts, most_match = _counts(filterset)
     chosen_type = filterset.cleaned.get("typ")
     chosen_kinds = TYPE_KINDS[chosen_type] if chosen_type else None
     chosen_year = filterset.cleaned.get("year")
     chosen_tags = set(filterset.cleaned.get("tag", []))
-    facets = Facets()
+    facets = Facets(most_match=most_match)
     years: dict[int, int] = {}
     tags = []
     for (facet, value, label), count in counts.items():

@@ -42,9 +42,6 @@ RELEVANCE, DATE = "relevans", "datum"
 SORT_CHOICES = [(RELEVANCE, _("Relevance")), (DATE, pgettext_lazy("sort order", "Newest first"))]
 
 MAX_TAGS = 10
-# From this many matches a page by relevance is read in two parts (see results.py); below,
-# ranking them all in one statement is cheaper (4 ms against 12 for 21 matches).
-TWO_PARTS_FROM = 1000
 # The filters besides the free text that make the matching articles fewer.
 NARROWING = ("typ", "tag", "region", "kommun", "year")
 TAG_SLUG_RE = re.compile(r"^[-\w]{1,100}$")
@@ -216,18 +213,20 @@ class SearchFilterSet(django_filters.FilterSet):
             return chosen
         return RELEVANCE if self.ranked else DATE
 
-    def results(self, matches: int) -> QuerySet | HeadFirstResults:
-        """What the results page shows: `qs`, or for many `matches` by relevance, the same
-        list read a page at a time without ranking every match (results.py)."""
+    def results(self, matches: int, most_match: bool) -> QuerySet | HeadFirstResults:
+        """What the results page shows: `qs`, or, for many `matches` by relevance (or
+        `most_match`: most articles), the same list read a page at a time without ranking
+        every match (results.py)."""
         queryset = self.qs  # applies the filters, the text among them (which sets `parsed`)
         backend = get_backend()
         if (
             self.ranked
             and self.order == RELEVANCE
-            and backend.pages_in_two_parts
-            and matches >= TWO_PARTS_FROM
+            and backend.reads_in_two_parts(matches, most_match)
         ):
-            return HeadFirstResults(queryset, backend.head_hits(self.parsed))
+            unsearched = self.filtered(without=("q",))
+            head, others = backend.two_parts(queryset, unsearched, self.parsed)
+            return HeadFirstResults(queryset, head, others)
         return queryset
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:

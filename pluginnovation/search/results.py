@@ -12,23 +12,25 @@ statement joins them; sorting every match by relevance took 150-350 ms for a wor
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 RANKING = ("-search_rank", "-published_at", "-pk")
 NEWEST = ("-published_at", "-pk")
 
 
 class HeadFirstResults:
-    """`queryset` (matches annotated with `search_rank`) as a list the Paginator can slice."""
+    """The matches (annotated with `search_rank`) as a list the Paginator can slice."""
 
     ordered = True  # Paginator warns about unordered lists
 
-    def __init__(self, queryset: QuerySet, head_hits: Q):
-        self.queryset = queryset
-        self.head_hits = head_hits
+    def __init__(self, matches: QuerySet, head: QuerySet, others: QuerySet):
+        """`head`: the head hits of `matches`; `others`: the rest (backends.other_matches)."""
+        self.matches = matches
+        self.head = head
+        self.others = others
 
     def count(self) -> int:
-        return self.queryset.count()
+        return self.matches.count()
 
     def __len__(self) -> int:
         return self.count()
@@ -43,8 +45,8 @@ class HeadFirstResults:
 
     def _page(self, start: int, stop: int):
         # Each list is cut at `stop`: no page up to there needs more of either.
-        head = self.queryset.filter(self.head_hits).order_by(*RANKING)[:stop]
-        rest = self.queryset.exclude(self.head_hits).order_by(*NEWEST)[:stop]
+        head = self.head.order_by(*RANKING)[:stop]
+        rest = self.others.order_by(*NEWEST)[:stop]
         head_sql, head_params = head.query.sql_with_params()
         rest_sql, rest_params = rest.query.sql_with_params()
         sql = (
@@ -52,5 +54,5 @@ class HeadFirstResults:
             f" UNION ALL SELECT * FROM ({rest_sql}) other_matches) page"
             " ORDER BY search_rank DESC, published_at DESC, id DESC LIMIT %s OFFSET %s"
         )
-        model = self.queryset.model
+        model = self.matches.model
         return model.objects.raw(sql, [*head_params, *rest_params, stop - start, start])

@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from pluginnovation.models import Status
-from pluginnovation.search import filters as search_filters
 from pluginnovation.search import run_search
 from pluginnovation.search.backends import get_backend
 from pluginnovation.search.results import HeadFirstResults
@@ -307,8 +306,7 @@ def test_a_page_read_in_two_parts_takes_no_more_queries(
     url = URL + "?q=mentorskap"
     client.get(url)
     in_one = _queries_for(client, url, django_assert_max_num_queries)
-    monkeypatch.setattr(search_filters, "TWO_PARTS_FROM", 0)
-    monkeypatch.setattr(get_backend(), "pages_in_two_parts", True)
+    monkeypatch.setattr(get_backend(), "reads_in_two_parts", lambda matches, most_match: True)
     assert _queries_for(client, url, django_assert_max_num_queries) == in_one
 
 
@@ -385,9 +383,8 @@ def test_facets_count_the_same_without_the_materialized_hint(client, corpus, mon
 )
 def test_pages_by_relevance_show_the_whole_ranking_in_order(client, settings, monkeypatch, params):
     """Each page is read in two parts (head hits, then the rest): together, run_search's order."""
-    # As for many matches, and on either database (SQLite reads them in one statement).
-    monkeypatch.setattr(search_filters, "TWO_PARTS_FROM", 0)
-    monkeypatch.setattr(get_backend(), "pages_in_two_parts", True)
+    # As for many matches, on either database.
+    monkeypatch.setattr(get_backend(), "reads_in_two_parts", lambda matches, most_match: True)
     settings.PAGE_SIZE = 2  # small pages over more matches: each part is cut short
     west = RegionFactory(code="14", name="Västra Götalands län")
     now = timezone.now()
