@@ -365,7 +365,8 @@ class SqliteBackend(Backend):
     def reads_in_two_parts(self, matches, most_match):
         # The others are read by walking the articles newest first and asking the index about
         # each (1 ms a page for a word in 95 % of 100,000 articles, where ranking every match
-        # took 240 ms); worth it only when most articles match, or the walk is long.
+        # took 240 ms). Only when most articles match: for fewer, the walk asks about many
+        # articles for each one it finds.
         return most_match
 
     def two_parts(self, matches, unsearched, parsed):

@@ -14,6 +14,7 @@ subtracted from every article's counts (`_counts`). Cached briefly, under the co
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -24,12 +25,14 @@ from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 
 from pluginnovation.cache import versioned_key
-from pluginnovation.models import Article
+from pluginnovation.models import Article, Status
 
 from .backends import get_backend
 from .filters import CONDITIONS, LINKED, TYPE_KINDS, SearchFilterSet, condition_flag
 
 CACHE_SECONDS = 60
+# Every article's counts (see _counts) are costly and change only with the content.
+EVERY_CACHE_SECONDS = 3600
 MAX_TAG_OPTIONS = 20
 # Tags counted when counting the matches directly: enough to show MAX_TAG_OPTIONS that are
 # not chosen already.
@@ -188,7 +191,8 @@ def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool]:
     For a word in 95 % of 100,000 articles, counting the matches read 95,000 rows and their
     links; the articles it misses (found by the index: backends.non_matches) are 5,000.
     Every article's counts are the same for every query with these filters (and are what
-    the page without a query shows), so they are cached under the content version.
+    the page without a query shows), so they are cached under the content version, for as
+    long as they hold (_every_seconds).
     Also says whether most articles match.
     """
     matches = filterset.filtered(without=tuple(CONDITIONS))  # reads the text (sets `parsed`)
@@ -211,7 +215,7 @@ def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool]:
     counted = _count(filterset, parts) if parts else {}
     if every is None:
         every = counted["every"]
-        cache.set(key, (until, every), CACHE_SECONDS)
+        cache.set(key, (until, every), _every_seconds(until))
     missed = counted.get("missed", {})
     counts = {
         facet: count - missed.get(facet, 0)
@@ -219,6 +223,20 @@ def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool]:
         if count > missed.get(facet, 0)
     }
     return counts, searched
+
+
+def _every_seconds(until: datetime) -> int:
+    """How long every article's counts as at `until` stay true: until the content changes (a
+    new content version), the next scheduled publication time comes, or an hour has passed."""
+    upcoming = (
+        Article.objects.filter(status=Status.PUBLISHED, published_at__gt=until)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if upcoming is None:
+        return EVERY_CACHE_SECONDS
+    return max(1, min(EVERY_CACHE_SECONDS, math.ceil((upcoming - until).total_seconds())))
 
 
 def _materialized() -> str:

@@ -7,9 +7,10 @@ from django.core.cache import cache
 from django.http import QueryDict
 from django.utils import timezone
 
+from pluginnovation.models import Status
 from pluginnovation.search import rebuild_index, run_search
 from pluginnovation.search.backends import get_backend
-from pluginnovation.search.facets import compute_facets
+from pluginnovation.search.facets import EVERY_CACHE_SECONDS, _every_seconds, compute_facets
 from pluginnovation.search.filters import SearchFilterSet
 from pluginnovation.search.text import parse_query
 from tests.factories import ArticleFactory, MethodFactory
@@ -102,3 +103,13 @@ def test_an_article_published_since_every_articles_counts_changes_no_count(corpu
         patch.setattr(backend, "fewer_non_matches", lambda parsed: False)
         counted = compute_facets(SearchFilterSet(_params(q="mentorskap")))
     assert from_cached == counted
+
+
+def test_every_articles_counts_are_kept_until_the_next_publication_time():
+    now = timezone.now()
+    assert _every_seconds(now) == EVERY_CACHE_SECONDS
+    MethodFactory(published_at=now + timedelta(minutes=5))
+    MethodFactory(published_at=now + timedelta(minutes=2))
+    MethodFactory(status=Status.DRAFT, published_at=now + timedelta(seconds=30))
+    assert _every_seconds(now) == 120
+    assert _every_seconds(now + timedelta(days=1)) == EVERY_CACHE_SECONDS
