@@ -24,7 +24,7 @@ class HeadFirstResults:
     ordered = True  # Paginator warns about unordered lists
 
     def __init__(self, matches: QuerySet, head: QuerySet, others: QuerySet):
-        """`head`: the head hits of `matches`; `others`: the rest (backends.other_matches)."""
+        """`head`: the head hits of `matches`; `others`: the rest (Backend.two_parts)."""
         self.matches = matches
         self.head = head
         self.others = others

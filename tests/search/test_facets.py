@@ -14,7 +14,6 @@ from pluginnovation.search.facets import EVERY_CACHE_SECONDS, _every_seconds, co
 from pluginnovation.search.filters import SearchFilterSet
 from pluginnovation.search.text import parse_query
 from tests.factories import ArticleFactory, MethodFactory
-from tests.search.test_views import corpus  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +46,7 @@ def _params(**values) -> QueryDict:
 @pytest.mark.parametrize("filters", FILTERS)
 @pytest.mark.parametrize("query", QUERIES)
 def test_counting_the_articles_a_query_misses_gives_the_same_facets(
-    corpus,  # noqa: F811
+    corpus,
     monkeypatch,
     query,
     filters,
@@ -63,7 +62,7 @@ def test_counting_the_articles_a_query_misses_gives_the_same_facets(
     assert facets[True].total == run_search(params).count()
 
 
-def test_every_articles_counts_are_shared_by_queries_and_follow_edits(corpus):  # noqa: F811
+def test_every_articles_counts_are_shared_by_queries_and_follow_edits(corpus):
     """Cached for every query with the same filters, and missed once content changes."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(get_backend(), "fewer_non_matches", lambda parsed: True)
@@ -88,7 +87,7 @@ def test_the_index_knows_when_most_articles_match():
     assert not backend.fewer_non_matches(parse_query("gemensam kvartsfinal"))
 
 
-def test_an_article_published_since_every_articles_counts_changes_no_count(corpus):  # noqa: F811
+def test_an_article_published_since_every_articles_counts_changes_no_count(corpus):
     """Its time came after the counts were cached: counted in neither part, not subtracted."""
     MethodFactory(slug="soon", title_sv="Coachning", published_at=timezone.now() + timedelta(1))
     backend = get_backend()

@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
-from pluginnovation.models import Status
 from pluginnovation.search import run_search
 from pluginnovation.search.backends import get_backend
 from pluginnovation.search.results import HeadFirstResults
@@ -19,9 +18,7 @@ from tests.factories import (
     CaseStudyFactory,
     MethodFactory,
     MunicipalityFactory,
-    PublicationFactory,
     RegionFactory,
-    ResearchSummaryFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,38 +39,6 @@ def count_in(label: str, response) -> int:
         if text.startswith(label):
             return int(re.search(r"\((\d+)\)$", text).group(1))
     raise AssertionError(f"no facet {label}")
-
-
-@pytest.fixture
-def corpus():
-    west = RegionFactory(code="14", name="Västra Götalands län")
-    south = RegionFactory(code="12", name="Skåne län")
-    partille = MunicipalityFactory(code="1402", name="Partille", region=west)
-    malmo = MunicipalityFactory(code="1280", name="Malmö", region=south)
-    last_year = timezone.now() - timezone.timedelta(days=400)
-    articles = [
-        MethodFactory(slug="m1", title_sv="Mentorskap i skolan", tags=["mentorskap", "gymnasiet"]),
-        MethodFactory(
-            slug="m2", title_sv="Coachning av elever", tags=["gymnasiet"], published_at=last_year
-        ),
-        PublicationFactory(slug="p1", title_sv="Forskning om mentorskap", tags=["forskning"]),
-        ResearchSummaryFactory(
-            slug="s1", title_sv="Sammanfattning om skolan", published_at=last_year
-        ),
-        CaseStudyFactory(
-            slug="c1", title_sv="Mentorskap i Partille", municipality=partille, tags=["mentorskap"]
-        ),
-        ArticleFactory(slug="n1", title_sv="Nyhet om mentorskap"),
-    ]
-    articles[0].regions.add(west)
-    articles[4].regions.add(west)
-    articles[4].municipalities.add(partille)
-    articles[1].regions.add(south)
-    articles[1].municipalities.add(malmo)
-    ArticleFactory(
-        slug="draft", title_sv="Mentorskap utkast", status=Status.DRAFT, published_at=None
-    )
-    return {article.slug: article for article in articles}
 
 
 def slugs(response) -> list[str]:
