@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from pluginnovation.admin import ArticleAdmin, translated_fieldsets
 
 from .models import CaseStudy
+from .signals import unlink_former_municipality
 
 
 @admin.register(CaseStudy)
@@ -15,3 +16,9 @@ class CaseStudyAdmin(ArticleAdmin):
         (_("Municipality and period"), {"fields": ["municipality", "period"]}),
         *translated_fieldsets("team", "what_was_done", "results"),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The form sets the links as they were shown, the former municipality's among them.
+        if change and "municipality" in form.changed_data:
+            unlink_former_municipality(form.instance, form.initial.get("municipality"))

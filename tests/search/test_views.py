@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
+from casestudies.models import CaseStudy
 from pluginnovation.search import run_search
 from pluginnovation.search.backends import get_backend
 from pluginnovation.search.results import HeadFirstResults
@@ -321,6 +322,43 @@ def test_a_case_study_keeps_its_own_municipality_when_its_links_are_set(client):
     case_study.regions.clear()
     assert sorted(case_study.municipalities.values_list("code", flat=True)) == ["1401", "1402"]
     assert list(case_study.regions.all()) == [case_study.municipality.region]
+
+
+def test_a_case_study_moved_to_another_municipality_leaves_the_former_one(client):
+    kronoberg = RegionFactory(code="07", name="Kronobergs län")
+    ljungby = MunicipalityFactory(code="0781", name="Ljungby", region=kronoberg)
+    almhult = MunicipalityFactory(code="0765", name="Älmhult", region=kronoberg)
+    partille = MunicipalityFactory(code="1402", name="Partille")
+    case_study = CaseStudyFactory(slug="flyttad", municipality=ljungby)
+    case_study.municipality = almhult  # the same region: its link stays
+    case_study.save()
+    assert area_links(case_study) == (["0765"], ["07"])
+    case_study = CaseStudy.objects.get(pk=case_study.pk)  # as loaded, not as created
+    case_study.municipality = partille
+    case_study.save()
+    assert area_links(case_study) == (["1402"], ["14"])
+    assert slugs(client.get(URL, {"kommun": "0765"})) == []
+    assert slugs(client.get(URL, {"region": "07"})) == []
+    assert slugs(client.get(URL, {"kommun": "1402"})) == ["flyttad"]
+
+
+def test_a_moved_case_study_keeps_the_links_its_editor_chose(client):
+    kronoberg = RegionFactory(code="07", name="Kronobergs län")
+    ljungby = MunicipalityFactory(code="0781", name="Ljungby", region=kronoberg)
+    almhult = MunicipalityFactory(code="0765", name="Älmhult", region=kronoberg)
+    case_study = CaseStudyFactory(slug="flyttad", municipality=ljungby)
+    case_study.municipalities.add(almhult)  # a second municipality, chosen by the editor
+    case_study.municipality = MunicipalityFactory(code="1402", name="Partille")
+    case_study.save()
+    # Ljungby goes; Kronobergs län stays, as Älmhult is still linked and lies in it.
+    assert area_links(case_study) == (["0765", "1402"], ["07", "14"])
+
+
+def area_links(case_study) -> tuple[list[str], list[str]]:
+    return (
+        sorted(case_study.municipalities.values_list("code", flat=True)),
+        sorted(case_study.regions.values_list("code", flat=True)),
+    )
 
 
 def test_facets_count_the_same_without_the_materialized_hint(client, corpus, monkeypatch):

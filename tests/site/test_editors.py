@@ -281,6 +281,23 @@ def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_si
 
 
 @pytest.mark.django_db
+def test_an_editor_moves_a_case_study_to_another_municipality_in_the_admin(client, editor):
+    kronoberg = RegionFactory(code="07", name="Kronobergs län")
+    ljungby = MunicipalityFactory(code="0781", name="Ljungby", region=kronoberg)
+    partille = MunicipalityFactory(code="1402", name="Partille")
+    case_study = CaseStudyFactory(municipality=ljungby)
+    admin_login(client, editor)
+    change_path = f"{ADMIN_PATHS['casestudy']}{case_study.pk}/change/"
+    data = admin_form_data(client.get(change_path))
+    assert data["municipalities"] == [str(ljungby.pk)]  # the form sends the former link back
+    data.update(municipality=str(partille.pk), _save="Spara")
+    response = client.post(change_path, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert list(case_study.municipalities.all()) == [partille]
+    assert list(case_study.regions.all()) == [partille.region]
+
+
+@pytest.mark.django_db
 def test_an_editor_can_publish_straight_from_the_add_form(client, editor):
     admin_login(client, editor)
     data = admin_form_data(client.get("/admin/methods/method/add/"))
