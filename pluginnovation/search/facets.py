@@ -14,13 +14,15 @@ subtracted from every article's counts (`_counts`). Cached briefly, under the co
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, CharField, F, QuerySet, Value, When
+from django.db.models import Case, CharField, F, QuerySet, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 
@@ -81,17 +83,29 @@ def _year():
         return extracted
     zone = timezone.get_current_timezone()
     newest = timezone.now().astimezone(zone).year + 1
+    sql, params = _years_since_first(zone, newest)
+    since_first = RawSQL(sql, params, output_field=CharField())  # noqa: S611 - values are params
     return Case(
-        *(
-            When(
-                published_at__gte=datetime(year, 1, 1, tzinfo=zone),
-                then=Value(str(year), output_field=CharField()),
-            )
-            for year in range(newest, FIRST_YEAR - 1, -1)
-        ),
+        When(published_at__gte=datetime(FIRST_YEAR, 1, 1, tzinfo=zone), then=since_first),
         default=extracted,
         output_field=CharField(),
     )
+
+
+@functools.cache
+def _years_since_first(zone: tzinfo, newest: int) -> tuple[str, tuple[str, ...]]:
+    """SQLite's CASE from each year's local start (as stored: UTC text) to the year.
+
+    Written as SQL once: built through the ORM, its 38 comparisons took 8 ms a page.
+    """
+    quote = connection.ops.quote_name
+    column = f"{quote(Article._meta.db_table)}.{quote('published_at')}"
+    adapt = connection.ops.adapt_datetimefield_value
+    whens, params = [], []
+    for year in range(newest, FIRST_YEAR - 1, -1):
+        whens.append(f"WHEN {column} >= %s THEN %s")
+        params.extend([adapt(datetime(year, 1, 1, tzinfo=zone)), str(year)])
+    return f"CASE {' '.join(whens)} END", tuple(params)
 
 
 def _rows_sql(filterset: SearchFilterSet, rows: QuerySet) -> tuple[str, list, list[str]]:

@@ -12,7 +12,8 @@ prints the median server time of:
   the articles the word misses),
 - the same results page with a plain `icontains` search instead of the index, and the ratio,
 
-and the number of queries per results page at 100 articles and at N. Each time is the median
+the number of queries per results page at 100 articles and at N, and how much of a results
+page's time its database statements take. Each time is the median
 and 90th percentile of `--runs` requests, with every cache cleared before each request
 ("uncached": facets computed afresh) and with the facets left cached ("cached"), as a
 visitor paging through results or a popular query sees them.
@@ -387,6 +388,7 @@ class Command(BaseCommand):
         matches = self._total(page)
         common_matches = self._total(common)
         fts = self._timings(client, page, runs)
+        fts_parts = self._breakdown(client, page, runs)
         fts_warm = self._timings(client, page, runs, warm=True)
         common_time = self._timings(client, common, runs)
         # What a running site has: every article's counts, cached by the page without a query.
@@ -401,6 +403,14 @@ class Command(BaseCommand):
 
         out.write(f"results page  {page}  ({matches} results)")
         out.write(f"  uncached (facets computed)  {figures(fts)}")
+        out.write(
+            f"    of which the database (uncached, medians): {fts_parts[0]:.1f} ms in"
+            f" {fts_parts[1]} statements; the rest (Python) {fts_parts[2]:.1f} ms"
+        )
+        if connection.vendor == "sqlite":
+            out.write(
+                "    (SQLite reads rows as they are fetched: some database time is in the rest)"
+            )
         out.write(f"  facets cached               {figures(fts_warm)}")
         out.write(
             f"common word   {common}  ({common_matches} results, {common_matches / total:.0%})"
@@ -431,6 +441,32 @@ class Command(BaseCommand):
         with CaptureQueriesContext(connection) as captured:
             client.get(url)
         return len(captured.captured_queries)
+
+    @staticmethod
+    def _breakdown(client: Client, url: str, runs: int) -> tuple[float, int, float]:
+        """(database ms, statements, the rest in ms): medians over uncached requests; the
+        database's share is the time spent inside the driver's execute calls."""
+        spent: list[float] = []
+
+        def timed(execute, sql, params, many, context):
+            started = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                spent.append((time.perf_counter() - started) * 1000)
+
+        database, statements, rest = [], [], []
+        for _ in range(runs):
+            cache.clear()
+            spent.clear()
+            with connection.execute_wrapper(timed):
+                started = time.perf_counter()
+                client.get(url)
+                total = (time.perf_counter() - started) * 1000
+            database.append(sum(spent))
+            statements.append(len(spent))
+            rest.append(total - sum(spent))
+        return statistics.median(database), max(statements), statistics.median(rest)
 
     @staticmethod
     def _timings(
