@@ -83,3 +83,12 @@ def test_the_crawl_reports_a_broken_link(client, demo, monkeypatch):
     monkeypatch.setattr(type(article), "get_absolute_url", lambda self: "/aktuellt/borta/")
     _reached, broken = crawl(client)
     assert any("/aktuellt/borta/ (404)" in item for item in broken), broken
+
+
+def test_the_crawl_reports_a_missing_static_file(client, demo, monkeypatch):
+    found = finders.find
+    monkeypatch.setattr(
+        finders, "find", lambda path: None if path == "css/site.css" else found(path)
+    )
+    _reached, broken = crawl(client)
+    assert any(item.endswith("/css/site.css (no such static file)") for item in broken), broken
