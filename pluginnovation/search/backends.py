@@ -108,6 +108,11 @@ class Backend:
         """
         raise NotImplementedError
 
+    def rank(self, queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+        """`queryset`, whose articles all match the query, annotated with `search_rank` as
+        `filter` ranks them. Here by filtering again, where the rank needs the match (FTS5)."""
+        return self.filter(queryset, parsed)
+
     def head_hits(self, parsed: ParsedQuery) -> Q:
         """Articles whose title, tags or summary hold a word of the query (see `filter`)."""
         raise NotImplementedError
@@ -527,14 +532,22 @@ class PostgresBackend(Backend):
         if not positive:
             return queryset
         queries = self._queries(positive)
+        return queryset.filter(self._text_filter(queries, narrowed)).annotate(
+            search_rank=self._rank(parsed, queries)
+        )
+
+    def rank(self, queryset, parsed):
+        # The rank reads only the head vectors: no need to find the matches again.
+        positive, _excluded = tsquery_text(parsed)
+        return queryset.annotate(search_rank=self._rank(parsed, self._queries(positive)))
+
+    def _rank(self, parsed: ParsedQuery, queries: dict[str, SearchQuery]) -> Case:
         # Ranked on the small head vectors (title, tags, summary), as `head_hits` reads them.
         ranks = [
             SearchRank(F(f"pg_entry__rank_{language}"), query)
             for language, query in queries.items()
         ]
-        return queryset.filter(self._text_filter(queries, narrowed)).annotate(
-            search_rank=_head_first(self.head_hits(parsed), Greatest(*ranks))
-        )
+        return _head_first(self.head_hits(parsed), Greatest(*ranks))
 
     def head_hits(self, parsed):
         any_word = " | ".join(

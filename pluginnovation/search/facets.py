@@ -6,7 +6,8 @@ per article with a flag per chosen filter) and counted by content type and year 
 region and municipality (each with every other filter applied but its own, so that choosing
 an option gives exactly the count shown) and tag (within the current results: each tag
 narrows them). The total comes from the content-type counts, so the page needs no COUNT
-query of its own.
+query of its own; and when the results are few, the same statement lists their ids, so the
+page reads just those rather than finding the matches again (`Facets.result_ids`).
 
 Which rows: the matches of the query, or, when most articles match it, the few it misses,
 subtracted from every article's counts (`_counts`). Cached briefly, under the content version.
@@ -40,6 +41,8 @@ MAX_TAG_OPTIONS = 20
 # not chosen already.
 TAG_ROWS = MAX_TAG_OPTIONS + MAX_TAG_OPTIONS // 2
 FIRST_YEAR = 1990  # older years are extracted row by row (none are expected)
+# Up to this many results, the facets list their ids for the page (filters.results).
+RESULT_IDS = 1000
 
 
 # (facet, key, label) → how many results: ("kind", "method", "2025") → 12.
@@ -57,6 +60,8 @@ class Facets:
     tag_names: dict[str, str] = field(default_factory=dict)
     # Whether the query matches most articles (counted as every article less those missed).
     most_match: bool = field(default=False, compare=False)
+    # The ids of all the results, when they were counted directly and are few (RESULT_IDS).
+    result_ids: tuple[int, ...] | None = field(default=None, compare=False)
 
     def type_count(self, value: str) -> int:
         return sum(self.kinds.get(kind, 0) for kind in TYPE_KINDS[value])
@@ -138,8 +143,9 @@ def _link_table(relation: str, target: str) -> tuple[str, str, str, str]:
     return through.db_table, article_column, target_column, field.related_model._meta.db_table
 
 
-def _count_sql(part: str, flags: list[str], tag_limit: int) -> list[str]:
-    """The SELECTs counting every facet of the rows named `part` (a CTE of _rows_sql)."""
+def _count_sql(part: str, flags: list[str], tag_limit: int, result_ids: int = 0) -> list[str]:
+    """The SELECTs counting every facet of the rows named `part` (a CTE of _rows_sql), and
+    with `result_ids`, listing the ids of up to that many + 1 results (facet "id")."""
     quote = connection.ops.quote_name
 
     def where(*own: str) -> str:
@@ -164,7 +170,7 @@ def _count_sql(part: str, flags: list[str], tag_limit: int) -> list[str]:
             sql = f"SELECT * FROM ({sql} ORDER BY n DESC, label LIMIT {int(limit)}) top_{part}"
         return sql
 
-    return [
+    selects = [
         # Type and year: grouped by both, each narrowed by the other in compute_facets.
         f"SELECT '{part}' AS part, 'kind' AS facet, m.facet_kind AS facet_key,"
         f" m.facet_year AS label, COUNT(*) AS n FROM {part} m WHERE {where('typ', 'year')}"
@@ -173,22 +179,32 @@ def _count_sql(part: str, flags: list[str], tag_limit: int) -> list[str]:
         # Tags narrow the results each: counted within the current results.
         linked("tag", "tags", "tag", limit=tag_limit),
     ]
+    if result_ids:
+        selects.append(
+            f"SELECT * FROM (SELECT '{part}' AS part, 'id' AS facet,"
+            f" CAST(m.facet_id AS TEXT) AS facet_key, NULL AS label, 0 AS n FROM {part} m"
+            f" WHERE {where()} LIMIT {int(result_ids) + 1}) ids_{part}"
+        )
+    return selects
 
 
 def _count(
-    filterset: SearchFilterSet, parts: dict[str, QuerySet], tag_limit: int = 0
+    filterset: SearchFilterSet,
+    parts: dict[str, QuerySet],
+    tag_limit: int = 0,
+    result_ids: int = 0,
 ) -> dict[str, Counts]:
     """Every facet of each part (name → its rows), counted in one statement.
 
     Each part's rows are found once (a MATERIALIZED CTE) and counted from there. `tag_limit`:
-    only the tags with the most results, else all of them.
+    only the tags with the most results, else all of them. `result_ids`: see _count_sql.
     """
     ctes, selects, params = [], [], []
     for part, rows in parts.items():
         rows_sql, rows_params, flags = _rows_sql(filterset, rows)
         ctes.append(f"{part} AS {_materialized()}({rows_sql})")
         params.extend(rows_params)
-        selects.extend(_count_sql(part, flags, tag_limit))
+        selects.extend(_count_sql(part, flags, tag_limit, result_ids))
     counted: dict[str, Counts] = {part: {} for part in parts}
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}", params)
@@ -198,7 +214,7 @@ def _count(
     return counted
 
 
-def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool]:
+def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool, tuple[int, ...] | None]:
     """Every facet of the matches: counted directly, or, without a query or when most
     articles match it, as every article's counts less those of the articles it misses.
 
@@ -207,14 +223,18 @@ def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool]:
     Every article's counts are the same for every query with these filters (and are what
     the page without a query shows), so they are cached under the content version, for as
     long as they hold (_every_seconds).
-    Also says whether most articles match.
+    Also says whether most articles match, and, counted directly, the results' ids (when at
+    most RESULT_IDS).
     """
     matches = filterset.filtered(without=tuple(CONDITIONS))  # reads the text (sets `parsed`)
     parsed = filterset.parsed
     backend = get_backend()
     searched = "q" in filterset.cleaned
     if searched and not (parsed.groups and backend.fewer_non_matches(parsed)):
-        return _count(filterset, {"m": matches}, tag_limit=TAG_ROWS)["m"], False
+        counts = _count(filterset, {"m": matches}, tag_limit=TAG_ROWS, result_ids=RESULT_IDS)["m"]
+        ids = [int(key) for facet, key, _label in counts if facet == "id"]
+        listed = tuple(ids) if len(ids) <= RESULT_IDS else None
+        return {key: n for key, n in counts.items() if key[0] != "id"}, False, listed
 
     key = _cache_key(filterset, without=("q",), prefix="search:facets-every")
     # Counted as published at `until`, so that an article whose publication time has come
@@ -236,7 +256,7 @@ def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool]:
         for facet, count in every.items()
         if count > missed.get(facet, 0)
     }
-    return counts, searched
+    return counts, searched, None
 
 
 def _every_seconds(until: datetime) -> int:
@@ -269,12 +289,12 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     if cached is not None:
         return cached
 
-    counts, most_match = _counts(filterset)
+    counts, most_match, result_ids = _counts(filterset)
     chosen_type = filterset.cleaned.get("typ")
     chosen_kinds = TYPE_KINDS[chosen_type] if chosen_type else None
     chosen_year = filterset.cleaned.get("year")
     chosen_tags = set(filterset.cleaned.get("tag", []))
-    facets = Facets(most_match=most_match)
+    facets = Facets(most_match=most_match, result_ids=result_ids)
     years: dict[int, int] = {}
     tags = []
     for (facet, value, label), count in counts.items():

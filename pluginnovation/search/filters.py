@@ -213,21 +213,26 @@ class SearchFilterSet(django_filters.FilterSet):
             return chosen
         return RELEVANCE if self.ranked else DATE
 
-    def results(self, matches: int, most_match: bool) -> QuerySet | HeadFirstResults:
+    def results(
+        self, matches: int, most_match: bool, listed: tuple[int, ...] | None = None
+    ) -> QuerySet | HeadFirstResults:
         """What the results page shows: `qs`, or, for many `matches` by relevance (or
         `most_match`: most articles), the same list read a page at a time without ranking
-        every match (results.py)."""
+        every match (results.py), or, when the facets `listed` the results' ids, those
+        articles in the same order, without finding the matches again."""
         queryset = self.qs  # applies the filters, the text among them (which sets `parsed`)
         backend = get_backend()
-        if (
-            self.ranked
-            and self.order == RELEVANCE
-            and backend.reads_in_two_parts(matches, most_match)
-        ):
+        ranked = self.ranked and self.order == RELEVANCE
+        if ranked and backend.reads_in_two_parts(matches, most_match):
             unsearched = self.filtered(without=("q",))
             head, others = backend.two_parts(queryset, unsearched, self.parsed)
             return HeadFirstResults(queryset, head, others)
-        return queryset
+        if listed is None:
+            return queryset
+        chosen = self.queryset.filter(pk__in=listed)
+        if ranked:
+            return backend.rank(chosen, self.parsed).order_by(*RANKING)
+        return chosen.order_by(*NEWEST)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         queryset = self.filtered(queryset=queryset)

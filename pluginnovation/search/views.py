@@ -98,7 +98,9 @@ def search(request: HttpRequest) -> HttpResponse:
     filterset = SearchFilterSet(request.GET)
     cleaned = filterset.cleaned
     facets = compute_facets(filterset)
-    results = filterset.results(matches=facets.total, most_match=facets.most_match)
+    results = filterset.results(
+        matches=facets.total, most_match=facets.most_match, listed=facets.result_ids
+    )
 
     paginator = Paginator(results, settings.PAGE_SIZE)
     # The facets counted the results already; the cap keeps ranked sorts bounded.
