@@ -54,10 +54,6 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def for_cards(self):
-        """What a list of article cards reads: the row itself, its tags in one query."""
-        return self.prefetch_related("tags")
-
     def related_to(self, article, limit: int = 4):
         """Published articles sharing the most tags with `article`, newest first among equals."""
         tag_ids = list(article.tags.values_list("pk", flat=True))

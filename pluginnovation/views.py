@@ -34,7 +34,7 @@ class ArticleListView(ListView):
     template_name = "pluginnovation/article_list.html"
 
     def get_queryset(self):
-        return self.model.objects.published().of_kind(*self.kinds).newest_first().for_cards()
+        return self.model.objects.published().of_kind(*self.kinds).newest_first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -66,6 +66,16 @@ def test_snippets_mark_the_words_found_in_the_text(client):
     assert "<mark>mentor</mark>" in response.content.decode()
 
 
+def test_each_result_lists_its_tags_as_links_to_their_results(client, corpus):
+    response = client.get(URL, {"q": "coachning"})
+    assert slugs(response) == ["m2"]
+    tags = re.search(r'<ul class="tags"[^>]*>(.*?)</ul>', response.content.decode(), re.S)
+    assert tags, "the result shows no tags"
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', tags.group(1)) == [
+        ("/sok/?tag=gymnasiet", "gymnasiet")
+    ]
+
+
 def test_type_facet_counts_agree_with_the_filtered_results(client, corpus):
     response = client.get(URL, {"q": "mentorskap"})
     for label, value in [
