@@ -6,8 +6,10 @@ from django.contrib.auth import get_user_model
 from django.http import QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
+from django.utils.encoding import uri_to_iri
 from django.utils.translation import gettext_lazy as _
 
+from pluginnovation.search.filters import TYPE_CHOICES
 from stats.models import Municipality
 
 from .models import MethodUse, Profile, SavedSearch
@@ -85,14 +87,39 @@ def search_query_from_url(value: str) -> str:
             raise forms.ValidationError(_("Give the address of a search in Artikelsök."))
     query = QueryDict(parts.query, mutable=True)
     query.pop("page", None)
-    return query.urlencode()
+    encoded = query.urlencode()
+    limit = SavedSearch._meta.get_field("query").max_length
+    if len(encoded) > limit:  # encoded, å takes six characters
+        raise forms.ValidationError(_("The search is too long to be saved."))
+    return encoded
+
+
+def readable_address(address: str) -> str:
+    """The address as people read it (/sok/?q=frånvaro, not ?q=fr%C3%A5nvaro); characters
+    that mean something in an address (&, =, +, …) stay encoded, so the search is the same."""
+    return uri_to_iri(address)
+
+
+def suggested_name(address: str) -> str:
+    """A name for a search saved from its results: its words, else its content type."""
+    query = QueryDict(urlsplit(address).query)
+    words = " ".join(query.get("q", "").split())
+    if words:
+        return words[: SavedSearch._meta.get_field("name").max_length]
+    content_type = dict(TYPE_CHOICES).get(query.get("typ", ""))
+    return str(content_type or _("All articles"))
 
 
 class SavedSearchForm(forms.ModelForm):
+    """Save or edit a search; the instance carries its owner (set by the view)."""
+
     url = forms.CharField(
         label=_("Address of the search"),
         max_length=2000,
-        help_text=_("Copy the address of a page of results in Artikelsök, e.g. /sok/?q=mentor."),
+        help_text=_(
+            "The address of a page of results in Artikelsök, such as /sok/?q=mentor. It is "
+            "filled in when you save a search from its results."
+        ),
     )
 
     class Meta:
@@ -102,10 +129,19 @@ class SavedSearchForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
-            self.initial["url"] = self.instance.get_search_url()
+            self.initial["url"] = readable_address(self.instance.get_search_url())
 
     def clean_url(self) -> str:
-        return search_query_from_url(self.cleaned_data["url"])
+        query = search_query_from_url(self.cleaned_data["url"])
+        same = SavedSearch.objects.filter(user=self.instance.user, query=query)
+        already = same.exclude(pk=self.instance.pk).first()
+        if already is not None:
+            raise forms.ValidationError(
+                _("You have saved this search already, as “%(name)s”."),
+                code="duplicate",
+                params={"name": already.name},
+            )
+        return query
 
     def save(self, commit: bool = True) -> SavedSearch:
         self.instance.query = self.cleaned_data["url"]

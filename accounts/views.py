@@ -25,6 +25,8 @@ from .forms import (
     ProfileForm,
     SavedSearchForm,
     UserNameForm,
+    readable_address,
+    suggested_name,
 )
 from .models import MethodProposal, MethodUse, SavedArticle, SavedSearch
 from .municipality import municipality_glance
@@ -149,12 +151,16 @@ def unsave_article(request: HttpRequest, article_id: int) -> HttpResponse:
 @login_required
 def saved_search_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     search = get_object_or_404(SavedSearch.objects.of(request.user), pk=pk) if pk else None
-    initial = {} if search else {"url": request.GET.get("url", "")[:2000]}
+    initial = {}
+    if search is None and request.GET.get("url"):  # from a page of results
+        address = request.GET["url"][:2000]
+        initial = {"url": readable_address(address), "name": suggested_name(address)}
     form = SavedSearchForm(
-        request.POST if request.method == "POST" else None, instance=search, initial=initial
+        request.POST if request.method == "POST" else None,
+        instance=search or SavedSearch(user=request.user),
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        form.instance.user = request.user
         form.save()
         messages.success(request, _("The search has been saved."))
         return redirect("accounts:dashboard")

@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView
 
 from .forms import ContactForm
 from .models import Article, Kind
+from .search.filters import TYPE_CHOICES
 
 logger = logging.getLogger(__name__)
 
@@ -136,17 +137,19 @@ class PageDetailView(ArticleDetailView):
 
 def home(request: HttpRequest) -> HttpResponse:
     published = Article.objects.published().newest_first()
+    sections = {
+        "case_studies": list(published.of_kind(Kind.CASE_STUDY)[:3]),
+        "literature": list(published.of_kind(Kind.PUBLICATION).select_related("publication")[:5]),
+        "research_summaries": list(published.of_kind(Kind.RESEARCH_SUMMARY)[:3]),
+        "news": list(published.of_kind(Kind.NEWS)[:3]),
+    }
+    # What the sections show already is not repeated among the latest articles.
+    shown = [article.pk for articles in sections.values() for article in articles]
+    latest = published.exclude(kind=Kind.PAGE).exclude(pk__in=shown)[:6]
     return render(
         request,
         "pluginnovation/home.html",
-        {
-            # News has its own column beside this one, so it is not repeated here.
-            "latest_articles": published.exclude(kind__in=[Kind.PAGE, Kind.NEWS])[:6],
-            "case_studies": published.of_kind(Kind.CASE_STUDY)[:3],
-            "literature": published.of_kind(Kind.PUBLICATION).select_related("publication")[:5],
-            "research_summaries": published.of_kind(Kind.RESEARCH_SUMMARY)[:3],
-            "news": published.of_kind(Kind.NEWS)[:3],
-        },
+        {"latest_articles": latest, "search_types": TYPE_CHOICES, **sections},
     )
 
 

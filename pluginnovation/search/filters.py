@@ -25,18 +25,21 @@ from .results import NEWEST, RANKING, HeadFirstResults
 from .text import MAX_QUERY_LENGTH, ParsedQuery
 
 # "Begränsa efter innehållstyp": the values are Swedish in both languages, so a link shared
-# between languages means the same thing. Information pages are searched but have no facet.
+# between languages means the same thing. Every kind has a type, so the types' counts add up
+# to the number of results.
 TYPE_KINDS: dict[str, tuple[str, ...]] = {
     "metoder": (Kind.METHOD,),
     "forskning": (Kind.PUBLICATION, Kind.RESEARCH_SUMMARY),
     "fallstudier": (Kind.CASE_STUDY,),
     "aktuellt": (Kind.NEWS,),
+    "information": (Kind.PAGE,),
 }
 TYPE_CHOICES = [
     ("metoder", _("Methods")),
     ("forskning", _("Research")),
     ("fallstudier", _("Case studies")),
     ("aktuellt", _("News")),
+    ("information", _("Information pages")),
 ]
 RELEVANCE, DATE = "relevans", "datum"
 SORT_CHOICES = [(RELEVANCE, _("Relevance")), (DATE, pgettext_lazy("sort order", "Newest first"))]

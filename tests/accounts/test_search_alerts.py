@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.http import QueryDict
 from django.utils import timezone
 
 from accounts.models import SavedSearch, SentAlert
@@ -201,9 +202,54 @@ def test_an_address_outside_artikelsok_is_refused(member_client, member):
     assert not SavedSearch.objects.exists()
 
 
-def test_the_save_form_is_filled_in_from_the_results_page_link(member_client):
-    response = member_client.get(url("accounts:saved_search_new"), {"url": "/sok/?q=mentor"})
-    assert response.context["form"].initial["url"] == "/sok/?q=mentor"
+@pytest.mark.parametrize(
+    ("address", "shown", "name"),
+    [
+        ("/sok/?q=mentor", "/sok/?q=mentor", "mentor"),
+        # Readable, but what means something in an address (here &) stays encoded.
+        (
+            "/sok/?q=fr%C3%A5nvaro+%26+n%C3%A4rvaro",
+            "/sok/?q=frånvaro+%26+närvaro",
+            "frånvaro & närvaro",
+        ),
+        ("/sok/?typ=metoder&region=07", "/sok/?typ=metoder&region=07", "Metoder"),
+        ("/sok/", "/sok/", "Alla artiklar"),
+    ],
+)
+def test_the_save_form_is_filled_in_from_the_results_page_link(member_client, address, shown, name):
+    response = member_client.get(url("accounts:saved_search_new"), {"url": address})
+    initial = response.context["form"].initial
+    assert (initial["url"], initial["name"]) == (shown, name)
+
+
+def test_a_search_saved_from_its_results_as_suggested_is_the_same_search(member_client, member):
+    address = "/sok/?q=fr%C3%A5nvaro+%26+n%C3%A4rvaro&typ=metoder"
+    form = member_client.get(url("accounts:saved_search_new"), {"url": address}).context["form"]
+    response = member_client.post(url("accounts:saved_search_new"), form.initial)
+    assert response.status_code == 302
+    saved = SavedSearch.objects.get(user=member)
+    assert QueryDict(saved.query) == QueryDict("q=frånvaro+%26+närvaro&typ=metoder")
+
+
+def test_the_same_search_is_not_saved_twice(member_client, member):
+    SavedSearchFactory(user=member, name="Mentorer", query="q=mentor")
+    SavedSearchFactory(query="q=mentor")  # another user's is no matter
+    response = member_client.post(
+        url("accounts:saved_search_new"), {"name": "Igen", "url": "/sok/?q=mentor"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["url"] == [
+        "Du har redan sparat den här sökningen, som ”Mentorer”."
+    ]
+    assert SavedSearch.objects.filter(user=member).count() == 1
+
+
+def test_a_search_too_long_to_keep_is_refused_with_a_message(member_client, member):
+    address = "/sok/?q=" + "å" * 1990  # fits the field, but not once encoded
+    response = member_client.post(url("accounts:saved_search_new"), {"name": "Å", "url": address})
+    assert response.status_code == 200
+    assert response.context["form"].errors["url"] == ["Sökningen är för lång för att sparas."]
+    assert not SavedSearch.objects.exists()
 
 
 def test_a_user_edits_and_deletes_their_saved_search(member_client, member):

@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from casestudies.models import CaseStudy
+from pluginnovation.models import Kind
 from pluginnovation.search import run_search
 from pluginnovation.search.backends import get_backend
 from pluginnovation.search.results import HeadFirstResults
@@ -77,16 +78,43 @@ def test_each_result_lists_its_tags_as_links_to_their_results(client, corpus):
 
 
 def test_type_facet_counts_agree_with_the_filtered_results(client, corpus):
+    ArticleFactory(kind=Kind.PAGE, slug="om-mentorskap", title_sv="Om mentorskap")
     response = client.get(URL, {"q": "mentorskap"})
     for label, value in [
         ("Metoder", "metoder"),
         ("Forskning", "forskning"),
         ("Fallstudier", "fallstudier"),
         ("Aktuellt", "aktuellt"),
+        ("Informationssidor", "information"),
     ]:
         shown = count_in(label, response)
         filtered = client.get(URL, {"q": "mentorskap", "typ": value})
         assert filtered.context["total"] == shown == len(slugs(filtered))
+
+
+def test_the_content_types_count_every_result(client, corpus):
+    ArticleFactory(kind=Kind.PAGE, slug="om-mentorskap", title_sv="Om mentorskap")
+    response = client.get(URL, {"q": "mentorskap"})
+    types = {value: count for value, _label, count, _link in response.context["type_options"]}
+    assert types["information"] == 1
+    assert sum(types.values()) == response.context["total"] == 5
+    assert slugs(client.get(URL, {"q": "mentorskap", "typ": "information"})) == ["om-mentorskap"]
+
+
+def test_a_content_type_without_results_is_shown_but_is_no_link(client, corpus):
+    response = client.get(URL, {"q": "mentorskap"})
+    assert "Fallstudier (1)" in links(response)
+    assert not [text for text in links(response) if text.startswith("Informationssidor")]
+    shown = '<span class="facet-none">Informationssidor <span class="facet-count">(0)</span>'
+    assert shown in response.content.decode()
+
+
+def test_the_results_link_to_the_filters_for_those_far_below_them(client, corpus):
+    body = client.get(URL, {"q": "mentorskap"}).content.decode()
+    assert '<a href="#facets-heading">Begränsa resultaten</a>' in body
+    assert 'id="facets-heading"' in body
+    nothing = client.get(URL, {"q": "finnsinte"}).content.decode()
+    assert "#facets-heading" not in nothing
 
 
 def test_research_covers_literature_and_summaries(client, corpus):
@@ -359,7 +387,13 @@ def test_type_and_year_counts_each_apply_the_other_filter(client, corpus):
     years = {year: count for year, count, _link in response.context["year_options"]}
     assert years == {THIS_YEAR: 1, LAST_YEAR: 1}  # methods: m1 this year, m2 last year
     types = {value: count for value, _label, count, _link in response.context["type_options"]}
-    assert types == {"metoder": 1, "forskning": 1, "fallstudier": 0, "aktuellt": 0}
+    assert types == {
+        "metoder": 1,
+        "forskning": 1,
+        "fallstudier": 0,
+        "aktuellt": 0,
+        "information": 0,
+    }
 
 
 def test_a_case_study_is_found_under_its_own_municipality_and_region(client):

@@ -110,6 +110,31 @@ def test_home_shows_news_in_its_own_column_and_not_again_among_the_latest_articl
 
 
 @pytest.mark.django_db
+def test_home_lists_no_article_twice(client):
+    ResearchSummaryFactory(title_sv="Sammanfattningen")
+    for n in range(4):  # three in their own section, the oldest among the latest articles
+        CaseStudyFactory(title_sv=f"Fallstudie {n}")
+    body = text(client.get("/"))
+    assert body.count("Sammanfattningen") == 1
+    assert [body.count(f"Fallstudie {n}") for n in range(4)] == [1, 1, 1, 1]
+
+
+@pytest.mark.django_db
+def test_the_home_search_limits_to_one_content_type_at_a_time(client):
+    choices = page(client.get("/")).find_all("input", name="typ")
+    assert {choice.get("type") for choice in choices} == {"radio"}
+    assert [choice.get("value") for choice in choices] == [
+        "",
+        "metoder",
+        "forskning",
+        "fallstudier",
+        "aktuellt",
+        "information",
+    ]
+    assert [choice.get("value") for choice in choices if "checked" in choice.attrs] == [""]
+
+
+@pytest.mark.django_db
 def test_home_shows_empty_sections_calmly(client):
     assert "Här finns inget ännu." in text(client.get("/"))
     assert "There is nothing here yet." in text(client.get("/en/"))
