@@ -45,6 +45,7 @@ messages: install
 # Needs DATABASE_URL and the production environment (README.md, "Running in production").
 serve: install
 	@test -n "$(DATABASE_URL)" || { echo "make serve needs DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/NAME"; exit 1; }
+	@test -n "$(DJANGO_SECRET_KEY)" || { echo "make serve needs DJANGO_SECRET_KEY, a long random value (README.md, Running in production)"; exit 1; }
 	DJANGO_STATIC_MANIFEST=true $(BIN)/python manage.py check --deploy --fail-level ERROR
 	DJANGO_STATIC_MANIFEST=true $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_STATIC_MANIFEST=true $(BIN)/python manage.py migrate --noinput

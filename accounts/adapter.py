@@ -1,6 +1,7 @@
 """django-allauth, adapted: the preferred language after login, profiles for new users."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -20,8 +21,16 @@ class AccountAdapter(DefaultAccountAdapter):
             request.LANGUAGE_CODE = language
         response = super().post_login(request, user, **kwargs)
         if language:
+            # As Django's set_language view sets it: every LANGUAGE_COOKIE_* setting applies.
             response.set_cookie(
-                "django_language", language, samesite="Lax", secure=request.is_secure()
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
 

@@ -34,6 +34,8 @@ CONTENT_APPS = frozenset(
 )
 # Rows of those apps that no public page shows.
 PRIVATE_MODELS = frozenset({"pluginnovation.contactmessage"})
+# Rows of other apps that public pages show: the municipalities using a method (its page).
+PUBLIC_MODELS = frozenset({"accounts.methoduse"})
 
 
 VERSION_CACHE = "shared"
@@ -113,11 +115,24 @@ def _bump_after_commit() -> None:
     bump_content_version()
 
 
+def _shown_publicly(model) -> bool:
+    label = model._meta.label_lower
+    if label in PUBLIC_MODELS:
+        return True
+    return model._meta.app_label in CONTENT_APPS and label not in PRIVATE_MODELS
+
+
 def _content_changed(sender, **kwargs) -> None:
-    if sender._meta.app_label not in CONTENT_APPS or sender._meta.label_lower in PRIVATE_MODELS:
-        return
-    # Now, so the change shows at once; and again after the commit, because a page drawn from
-    # the old rows before the commit may have been stored under the version bumped now.
+    if _shown_publicly(sender):
+        content_changed()
+
+
+def content_changed() -> None:
+    """What visitors see has changed: cached pages and facets are stale.
+
+    Bumps now, so the change shows at once; and again after the commit, because a page drawn
+    from the old rows before the commit may have been stored under the version bumped now.
+    """
     bump_content_version()
     connection = transaction.get_connection()
     if connection.in_atomic_block:

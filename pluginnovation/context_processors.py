@@ -64,9 +64,15 @@ def _same_page_in(path: str, code: str) -> str:
     return url
 
 
+def _local(path: str) -> str:
+    """The path as a link within this site. A request for "//host/…" (which gunicorn passes on
+    as it came) would otherwise link to that host: browsers read // as another site."""
+    return "/" + path.lstrip("/")
+
+
 def site(request: HttpRequest) -> dict:
     """The main menu and the same page in every language (switcher and hreflang links)."""
-    path = request.get_full_path()
+    path = _local(request.get_full_path())
     alternates = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)

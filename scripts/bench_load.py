@@ -15,6 +15,7 @@ which shows what the database and templates cost on a cache miss.
 import argparse
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -263,6 +264,7 @@ def main() -> int:
     env = {
         **os.environ,
         "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(64),
         "DJANGO_SECURE_SSL_REDIRECT": "false",  # plain http on loopback; production has TLS in front
         "DJANGO_BENCH_VIEW": "true",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",

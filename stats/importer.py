@@ -68,6 +68,13 @@ class ImportFailed(Exception):
 
 
 def _csv_rows(path: Path, report: ImportReport) -> Iterator[RawRow]:
+    try:
+        yield from _csv_rows_of(path, report)
+    except UnicodeDecodeError:
+        report.errors.append(f"{path.name}: not UTF-8 text (save the file as UTF-8 and try again)")
+
+
+def _csv_rows_of(path: Path, report: ImportReport) -> Iterator[RawRow]:
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         columns = set(reader.fieldnames or [])
@@ -90,7 +97,15 @@ def _csv_rows(path: Path, report: ImportReport) -> Iterator[RawRow]:
         if missing:
             report.errors.append(f"{path.name}:1: missing column(s): {', '.join(missing)}")
             return
+        width = len(reader.fieldnames)
         for row in reader:
+            # DictReader fills a short row with None and keeps the rest of a long one under None.
+            if None in row or None in row.values():
+                fields = width + len(row.get(None, [])) - list(row.values()).count(None)
+                report.errors.append(
+                    f"{path.name}:{reader.line_num}: {fields} fields where the header has {width}"
+                )
+                continue
             yield RawRow(
                 where=f"{path.name}:{reader.line_num}",
                 kpi=row["kpi"],
@@ -146,11 +161,18 @@ def _top_level_with_lines(text: str) -> tuple[dict, list[tuple[int, object]]]:
 
 
 def _json_rows(path: Path, report: ImportReport) -> Iterator[RawRow]:
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        report.errors.append(f"{path.name}: not UTF-8 text (JSON is always UTF-8)")
+        return
     try:
         document, entries = _top_level_with_lines(text)
     except json.JSONDecodeError as error:
         report.errors.append(f"{path.name}:{error.lineno}: not valid JSON ({error.msg})")
+        return
+    except RecursionError:
+        report.errors.append(f"{path.name}: not a Kolada response: nested too deeply")
         return
     except ValueError as error:
         report.errors.append(f"{path.name}:1: not a Kolada response: {error}")
@@ -375,12 +397,13 @@ def import_files(paths: list[Path], progress: Callable[[str], None] = lambda mes
             progress(f"updated {len(to_update)}")
         if touched:
             Indicator.objects.filter(kpi__in=touched).update(data_updated_at=timezone.now())
+        if to_create or to_update:
+            # bulk writes send no signals: tell the page cache the figures changed.
+            transaction.on_commit(bump_content_version)
         if (to_create or to_update) and connection.vendor == "postgresql":
             # A bulk load leaves the planner without statistics (DESIGN.md §4).
             with connection.cursor() as cursor:
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(Observation._meta.db_table)}")
-            # bulk writes send no signals: tell the page cache the figures changed.
-            transaction.on_commit(bump_content_version)
     report.created, report.updated = len(to_create), len(to_update)
     report.indicators_updated = sorted(touched)
     return report

@@ -97,3 +97,35 @@ def test_anonymous_visitors_are_invited_to_log_in_on_the_method_page(client):
     page = client.get(method.get_absolute_url()).content.decode()
     assert url("accounts:method_use", slug=method.slug) not in page
     assert url("account_login") in page
+
+
+@pytest.fixture
+def cached_pages(settings):
+    settings.PAGE_CACHE_SECONDS = 300  # as served: anonymous pages are cached
+
+
+@pytest.mark.usefixtures("cached_pages")
+def test_a_contact_who_deletes_their_account_leaves_the_cached_method_page(client, member):
+    method = MethodFactory()
+    MethodUseFactory(method=method, user=member, show_contact=True)
+    assert member.email in client.get(method.get_absolute_url()).content.decode()
+    member.delete()
+    assert member.email not in client.get(method.get_absolute_url()).content.decode()
+
+
+@pytest.mark.usefixtures("cached_pages")
+def test_a_new_municipality_using_a_method_shows_at_once(client, member):
+    method, partille = MethodFactory(), MunicipalityFactory(name="Partille")
+    assert "Partille" not in client.get(method.get_absolute_url()).content.decode()
+    MethodUseFactory(method=method, user=member, municipality=partille)
+    assert "Partille" in client.get(method.get_absolute_url()).content.decode()
+
+
+@pytest.mark.usefixtures("cached_pages")
+def test_a_contacts_new_name_shows_at_once(client, member):
+    method = MethodFactory()
+    MethodUseFactory(method=method, user=member, show_contact=True)
+    client.get(method.get_absolute_url())
+    member.first_name, member.last_name = "Nytt", "Namn"
+    member.save()
+    assert "Nytt Namn" in client.get(method.get_absolute_url()).content.decode()

@@ -81,7 +81,10 @@ def test_logging_in_opens_the_page_in_the_preferred_language(client, member, pre
     )
     assert response.status_code == 302
     assert response["Location"] == url("methods:detail", preferred, slug=method.slug)
-    assert response.cookies["django_language"].value == preferred
+    cookie = response.cookies["django_language"]
+    assert cookie.value == preferred
+    # Set as every other language cookie (README: HttpOnly, SameSite=Lax, Secure off DEBUG).
+    assert (cookie["httponly"], cookie["samesite"], cookie["secure"]) == (True, "Lax", True)
 
 
 def test_without_a_preferred_language_login_stays_in_the_language_of_the_page(client, member):

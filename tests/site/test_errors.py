@@ -1,6 +1,7 @@
 """404 and 500 pages in the site's own look, in both languages."""
 
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -38,6 +39,17 @@ def test_a_404_switcher_offers_the_other_languages_home_page(client):
     assert switch.get("href") == "/en/"
     switch = page(client.get("/en/nowhere/")).find("a", hreflang="sv")
     assert switch.get("href") == "/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["//evil.example/", "///evil.example/en/", "//evil.example/sok/"])
+def test_a_path_that_names_another_host_never_links_there(client, path):
+    # As gunicorn passes it on: the test client would tidy "//host/" in the address itself.
+    response = client.get("/", PATH_INFO=path)
+    hrefs = [a.get("href") for a in page(response).find_all("a")]
+    hrefs += [link.get("href") for link in page(response).find_all("link")]
+    assert hrefs
+    assert {urlsplit(href).netloc for href in hrefs if href} <= {"", "testserver"}
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
+from pluginnovation.cache import content_version
 from stats.importer import ImportFailed, import_files
 from stats.indicators import SHIPPED_FILES
 from stats.models import AreaType, Indicator, Municipality, Observation, ValueStatus
@@ -109,6 +110,9 @@ def test_a_changed_figure_is_updated_and_its_indicator_marked_updated(areas, wri
         ("N17461,1441,Lerum,14,2022,M,50.0,Privacy", "must be empty"),
         ("N17461,1441,Lerum,14,2022,M,50.0,Secret", "unknown status 'Secret'"),
         ("N17461,1441,Lerum,14,2022,T,78.1,", "duplicate of bad.csv:2"),
+        # A row cut short would otherwise erase the figure it names.
+        ("N17461,1441,Lerum,14,2022,T", "6 fields where the header has 8"),
+        ("N17461,1441,Lerum,14,2022,T,78.1,,extra", "9 fields where the header has 8"),
     ],
 )
 @pytest.mark.django_db
@@ -120,6 +124,55 @@ def test_each_bad_row_is_reported_with_file_and_line(areas, write_file, bad_row,
     assert len(errors) == 1
     assert errors[0].startswith("bad.csv:4: ")
     assert message in errors[0]
+
+
+@pytest.mark.django_db
+def test_an_import_makes_every_cached_page_stale(
+    areas, write_file, django_capture_on_commit_callbacks
+):
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        import_files([write_file("a.csv", HEADER + GOOD)])
+    assert content_version() > before
+
+
+@pytest.mark.django_db
+def test_a_short_row_leaves_the_stored_figure_alone(areas, write_file):
+    import_files([write_file("a.csv", HEADER + GOOD)])
+    errors_of([write_file("short.csv", HEADER + "N17461,1441,Lerum,14,2022,T\n")])
+    assert Observation.objects.get(municipality__code="1441", gender="T").value == 78.135593
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "latin1.csv",
+            (HEADER + "N17461,1441,Lerum,14,2022,T,78.1,Malmö\n").encode("latin-1"),
+            "latin1.csv: not UTF-8 text",
+        ),
+        ("utf16.csv", (HEADER + GOOD).encode("utf-16"), "utf16.csv: not UTF-8 text"),
+        (
+            "latin1.json",
+            '{"values": [], "x": "Malmö"}'.encode("latin-1"),
+            "latin1.json: not UTF-8 text",
+        ),
+        (
+            "deep.json",
+            ('{"values": ' + "[" * 100_000 + "]" * 100_000 + "}").encode(),
+            "deep.json: not a Kolada response: nested too deeply",
+        ),
+    ],
+)
+@pytest.mark.django_db
+def test_a_file_that_cannot_be_read_is_reported_not_crashed_on(
+    areas, tmp_path, name, content, message
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    (error,) = errors_of([path])
+    assert error.startswith(message)
+    assert not Observation.objects.exists()
 
 
 @pytest.mark.django_db

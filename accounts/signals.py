@@ -1,0 +1,27 @@
+"""A user shown as a method's contact: their name and e-mail address are on a public page."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_save
+
+from pluginnovation.cache import content_changed
+
+from .models import MethodUse
+
+
+def _contact_details_changed(sender, instance, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # every login saves the user: no need to ask
+    user_id = instance.user_id if sender is EmailAddress else instance.pk
+    if MethodUse.objects.filter(user_id=user_id, show_contact=True).exists():
+        content_changed()
+
+
+def connect_signals() -> None:
+    """Called once from AccountsConfig.ready()."""
+    post_save.connect(
+        _contact_details_changed, sender=get_user_model(), dispatch_uid="method-contact-user"
+    )
+    post_save.connect(
+        _contact_details_changed, sender=EmailAddress, dispatch_uid="method-contact-email"
+    )
