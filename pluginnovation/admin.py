@@ -101,11 +101,15 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.author = request.user
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
+    @admin.action(
+        description=_("Publish the selected %(verbose_name_plural)s"), permissions=["publish"]
+    )
     def publish(self, request, queryset):
         self._set_status(request, queryset, publish=True)
 
-    @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
+    @admin.action(
+        description=_("Unpublish the selected %(verbose_name_plural)s"), permissions=["publish"]
+    )
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, publish=False)
 

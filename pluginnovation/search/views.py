@@ -31,7 +31,7 @@ HELP_EXAMPLES = [
     ),
     (
         "mentor",
-        gettext_lazy("A word also finds the longer words it begins: mentor finds mentorskap."),
+        gettext_lazy("A word also finds longer words that begin with it: mentor finds mentorskap."),
     ),
     (
         '"motiverande samtal"',

@@ -67,6 +67,16 @@ def test_the_confirmation_mail_is_in_the_language_of_the_registration(client):
     assert "Confirm" in english.subject
 
 
+def test_allauths_messages_use_the_sites_swedish_words(client, member):
+    page = client.get(register(client, "bo@example.se")["Location"]).content.decode()
+    assert "Ett mejl med en länk för att bekräfta adressen har skickats till bo@example.se" in page
+    assert "Verifierings-mail" not in page
+    wrong = client.post(url("account_login"), {"login": member.email, "password": "fel-losenord"})
+    assert wrong.context["form"].non_field_errors() == [
+        "E-postadressen eller lösenordet stämmer inte."
+    ]
+
+
 def test_registration_refuses_a_weak_password(client):
     response = register(client, "anna@example.se", password="12345678")
     assert response.status_code == 200
@@ -165,5 +175,10 @@ def test_deleting_the_account_needs_the_password_and_removes_the_data(client, la
 def test_the_login_page_links_to_registration_and_forgotten_password(client):
     page = client.get(url("account_login")).content.decode()
     assert url("account_signup") in page
-    assert url("account_reset_password") in page
-    assert "Glömt lösenord?" in page
+    assert page.count(f'href="{url("account_reset_password")}"') == 1
+    assert "Glömt lösenordet?" in page
+
+
+def test_the_signup_page_states_the_password_rules_once(client):
+    page = client.get(url("account_signup")).content.decode()
+    assert page.count("minst 10 tecken") == 1

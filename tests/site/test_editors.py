@@ -170,12 +170,25 @@ def test_the_admin_is_swedish_at_admin_and_english_under_en(client, editor):
 
 
 @pytest.mark.django_db
+def test_other_libraries_admin_texts_are_swedish_too(client, editor, admin_user):
+    client.force_login(editor)
+    assert "Taggar åtskilda med kommatecken." in text(client.get("/admin/methods/method/add/"))
+    client.force_login(admin_user)
+    index = text(client.get("/admin/"))
+    assert "Inloggningsförsök" in index and "E-postadresser" in index
+    assert "Access attempts" not in index and "Epost-adresser" not in index
+
+
+@pytest.mark.django_db
 def test_admin_action_labels_are_swedish(client, editor):
     MethodFactory()
     client.force_login(editor)
     body = text(client.get("/admin/methods/method/"))
-    assert "Publicera valda artiklar" in body
-    assert "Avpublicera valda artiklar" in body
+    assert "Publicera valda metoder" in body
+    assert "Avpublicera valda metoder" in body
+    ArticleFactory()  # news: the admin of news and information pages says articles
+    news = text(client.get("/admin/pluginnovation/article/"))
+    assert "Publicera valda artiklar" in news
 
 
 @pytest.mark.django_db

@@ -266,6 +266,9 @@ def test_a_method_shows_its_linked_case_study_and_the_case_study_its_method(clie
     case_page = client.get(case.get_absolute_url())
     linked = page(case_page).find("section", **{"aria-labelledby": "linked-heading"})
     assert "Utökat mentorskap" in linked.text
+    # Not headed "Metoder": other kinds of article link to case studies too.
+    assert page(case_page).by_id("linked-heading").text == "Länkade artiklar"
+    assert page(method_page).by_id("facts-heading").text == "Metoden i korthet"
     assert "Partille" in text(case_page)  # the municipality
 
 
