@@ -8,6 +8,7 @@ import json
 import math
 from functools import cache
 from itertools import count
+from typing import NamedTuple
 
 from django.conf import settings
 from django.utils.formats import get_format
@@ -96,12 +97,67 @@ def _marker(shape: str, x: float, y: float, css: str) -> SafeString:
     return format_html('<circle class="{}" cx="{}" cy="{}" r="3.5"/>', css, _n(x), _n(y))
 
 
+class ChartLayout(NamedTuple):
+    """The geometry of one drawing of a line chart, in SVG user units (12 of them per label)."""
+
+    css: str
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    max_year_labels: int
+
+
+# Each chart is drawn twice and site.css shows one: the wide drawing scales down with the page,
+# so on a phone its 12-unit labels would shrink to 6–7 px. The compact drawing is about a
+# phone's width, so its labels stay about 11–13 px there, with fewer years labelled.
+WIDE = ChartLayout("chart-wide", 640, 300, 52, 16, 16, 36, max_year_labels=10)
+COMPACT = ChartLayout("chart-compact", 320, 220, 46, 18, 10, 26, max_year_labels=5)
+
+
+def year_label_indexes(count_: int, most: int) -> list[int]:
+    """Which of `count_` evenly spaced years get a label: the first, the last and evenly
+    spaced ones between, at most `most` of them."""
+    if count_ <= most:
+        return list(range(count_))
+    step = math.ceil((count_ - 1) / (most - 1))
+    indexes = list(range(0, count_, step))
+    last = count_ - 1
+    if indexes[-1] != last:
+        if last - indexes[-1] < step * 0.6:
+            indexes[-1] = last  # too close to the last year to label both
+        else:
+            indexes.append(last)
+    return indexes
+
+
 def line_chart(
     *, title: str, description: str, years: list[int], series: list[tuple[str, list]]
 ) -> SafeString:
-    """A line chart of percentages; `series` is [(label, [(year, value or None), ...]), ...]."""
-    width, height = 640, 300
-    left, right, top, bottom = 52, 16, 16, 36
+    """A line chart of percentages; `series` is [(label, [(year, value or None), ...]), ...].
+
+    Drawn in two layouts (wide and compact, see WIDE); site.css shows the one that fits.
+    """
+    return mark_safe(  # noqa: S308 (each drawing is built with format_html)
+        _draw_line_chart(WIDE, title=title, description=description, years=years, series=series)
+        + _draw_line_chart(
+            COMPACT, title=title, description=description, years=years, series=series
+        )
+    )
+
+
+def _draw_line_chart(
+    layout: ChartLayout,
+    *,
+    title: str,
+    description: str,
+    years: list[int],
+    series: list[tuple[str, list]],
+) -> SafeString:
+    width, height = layout.width, layout.height
+    left, right, top, bottom = layout.left, layout.right, layout.top, layout.bottom
     uid = next(_ids)
     values = [v for _, points in series for _, v in points if v is not None]
     y_max = _nice_ceiling(max(values) if values else 100)
@@ -136,17 +192,15 @@ def line_chart(
                 tick(value),
             )
         )
-    label_every = 1 if len(years) <= 10 else 2
-    for index, year in enumerate(years):
-        if index % label_every == 0 or index == len(years) - 1:
-            grid.append(
-                format_html(
-                    '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
-                    _n(x_of(index)),
-                    height - bottom + 20,
-                    year,
-                )
+    for index in year_label_indexes(len(years), layout.max_year_labels):
+        grid.append(
+            format_html(
+                '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                _n(x_of(index)),
+                height - bottom + 20,
+                years[index],
             )
+        )
     index_of = {year: i for i, year in enumerate(years)}
     lines = []
     for (_label, points), (css, dash, marker) in zip(series, SERIES_STYLES, strict=False):
@@ -163,11 +217,12 @@ def line_chart(
             )
             lines.extend(_marker(marker, x, y, f"chart-marker {css}") for x, y in segment)
     return format_html(
-        '<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-{u}-t chart-{u}-d">'
+        '<svg class="chart {css}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-{u}-t chart-{u}-d">'
         '<title id="chart-{u}-t">{title}</title><desc id="chart-{u}-d">{desc}</desc>'
         '<line class="chart-axis" x1="{l}" x2="{l}" y1="{t}" y2="{b}"/>'
         '<line class="chart-axis" x1="{l}" x2="{r}" y1="{b}" y2="{b}"/>'
         "{grid}{lines}</svg>",
+        css=layout.css,
         w=width,
         h=height,
         u=uid,

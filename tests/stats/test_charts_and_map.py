@@ -47,8 +47,12 @@ def test_line_chart_leaves_a_gap_for_a_missing_value_and_describes_itself():
     )
     assert 'role="img"' in svg
     assert "<desc" in svg and "Beskrivning &lt;med&gt; tecken" in svg
-    # Two separate one-point segments, never a line through zero.
-    assert len(re.findall(r'<path class="chart-line series-1" d="M[\d.,]+"', svg)) == 2
+    # Drawn twice (wide and compact), each with two separate one-point segments, never a line
+    # through zero.
+    drawings = svg.split("</svg>")[:-1]
+    assert len(drawings) == 2
+    for drawing in drawings:
+        assert len(re.findall(r'<path class="chart-line series-1" d="M[\d.,]+"', drawing)) == 2
     assert "style=" not in svg
 
 

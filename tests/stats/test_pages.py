@@ -62,11 +62,15 @@ def test_municipality_charts_are_accessible_images_with_a_table_of_the_same_figu
     client, sample_data
 ):
     html = client.get(url("stats:municipality", "en", code="1441")).content.decode()
+    # Each chart is drawn twice, wide and compact (for phones); the stylesheet shows one.
     charts = re.findall(
-        r'<svg class="chart"[^>]*role="img"[^>]*>\s*<title id="[^"]+">([^<]+)</title><desc', html
+        r'<svg class="chart chart-(wide|compact)"[^>]*role="img"[^>]*>\s*<title id="[^"]+">([^<]+)</title><desc',
+        html,
     )
-    assert len(charts) == 4
-    assert "Diploma within 4 years, Lerum" in charts
+    assert [layout for layout, _title in charts].count("wide") == 4
+    assert [layout for layout, _title in charts].count("compact") == 4
+    assert ("wide", "Diploma within 4 years, Lerum") in charts
+    assert ("compact", "Diploma within 4 years, Lerum") in charts
     assert html.count("<table") == 4
     assert '<th scope="col" class="num">Girls</th>' in html
     assert '<th scope="col" class="num">Boys</th>' in html
@@ -176,7 +180,10 @@ def test_compare_shows_up_to_five_municipalities_side_by_side(client, sample_dat
     html = response.content.decode()
     assert [m.code for m in response.context["chosen"]] == ["1441", "1402", "0114"]
     assert len(response.context["comparisons"]) == 4
-    assert html.count('role="img"') == 4
+    # Four charts, each drawn wide and compact (the stylesheet shows one of the two).
+    assert html.count('<svg class="chart chart-wide"') == 4
+    assert html.count('<svg class="chart chart-compact"') == 4
+    assert html.count('role="img"') == 8
 
 
 @pytest.mark.django_db
