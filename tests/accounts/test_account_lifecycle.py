@@ -77,6 +77,17 @@ def test_allauths_messages_use_the_sites_swedish_words(client, member):
     ]
 
 
+def test_logging_in_before_confirming_explains_and_sends_a_new_link(client, settings):
+    settings.ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN = 0  # the few minutes between two links
+    register(client, "anna@example.se")
+    response = client.post(
+        url("account_login"), {"login": "anna@example.se", "password": STRONG_PASSWORD}
+    )
+    assert len(mail.outbox) == 2  # the link again
+    page = client.get(response["Location"]).content.decode()
+    assert "Du kan inte logga in innan adressen är bekräftad" in page
+
+
 def test_registration_refuses_a_weak_password(client):
     response = register(client, "anna@example.se", password="12345678")
     assert response.status_code == 200
