@@ -1,11 +1,66 @@
 """The statistics pages' GET parameters: indicator, year, gender, municipalities, export format."""
 
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .models import Gender, Indicator, Municipality
 
 MAX_COMPARED = 5
+
+
+class ChoiceSlots(forms.SelectMultiple):
+    """A multiple choice as several lists of one choice each ("Kommun 1", "Kommun 2", …).
+
+    A multiple <select> of 290 municipalities asks for Ctrl-clicks, which phones do not have,
+    and hides what is chosen; a list per choice is plain to use by touch, keyboard and screen
+    reader. Each list is named `name` (the form reads it back as the field), an unchosen one
+    sends "" (no choice).
+    """
+
+    def __init__(self, slots: int, slot_label: str, empty_label: str, name: str, attrs=None):
+        super().__init__(attrs)
+        self.slots, self.slot_label, self.empty_label, self.name = (
+            slots,
+            slot_label,
+            empty_label,
+            name,
+        )
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        chosen = [str(item) for item in (value or []) if str(item).strip()]
+        options = [(str(key), str(label)) for key, label in self.choices if str(key)]
+        attrs = attrs or {}
+        base_id = attrs.get("id") or f"id_{name}"
+        # What Django puts on a field's input (help, errors) goes on each list.
+        shared = format_html_join(
+            "",
+            ' {}="{}"',
+            ((key, attrs[key]) for key in ("aria-describedby", "aria-invalid") if key in attrs),
+        )
+        slots = []
+        for index in range(self.slots):
+            selected = chosen[index] if index < len(chosen) else ""
+            listed = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((key, " selected" if key == selected else "", label) for key, label in options),
+            )
+            slots.append(
+                format_html(
+                    '<div class="field"><label for="{id}">{label}</label>'
+                    '<select id="{id}" name="{name}"{shared}>'
+                    '<option value="">{empty}</option>{options}</select></div>',
+                    id=f"{base_id}_{index + 1}",
+                    label=self.slot_label % {"number": index + 1},
+                    name=self.name,
+                    shared=shared,
+                    empty=self.empty_label,
+                    options=listed,
+                )
+            )
+        return format_html_join("", "{}", ((slot,) for slot in slots))
 
 
 class Format(forms.ChoiceField):
@@ -85,12 +140,17 @@ class CompareForm(ExportForm):
         queryset=Municipality.objects.order_by("name"),
         to_field_name="code",
         required=False,
-        help_text=_("Choose up to five. Hold down Ctrl (Cmd on a Mac) to choose more than one."),
+        help_text=_("Choose up to five."),
         error_messages={
             "invalid_choice": _("%(value)s is not a municipality code."),
             "invalid_pk_value": _("%(pk)s is not a municipality code."),
         },
-        widget=forms.SelectMultiple(attrs={"size": 12}),
+        widget=ChoiceSlots(
+            slots=MAX_COMPARED,
+            slot_label=_("Municipality %(number)d"),
+            empty_label=_("Choose a municipality"),
+            name="m",
+        ),
     )
 
     def __init__(self, data=None, **kwargs):

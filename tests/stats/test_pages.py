@@ -9,6 +9,7 @@ from django.utils import translation
 
 from stats.importer import import_files
 from stats.models import Observation
+from tests.site.html import page
 
 from .conftest import source_value
 
@@ -137,6 +138,22 @@ def test_the_map_marks_suppressed_municipalities(client, sample_data):
         url("stats:overview", "en") + "?indicator=N17461&year=2017&gender=K"
     ).content.decode()
     assert 'aria-label="Arjeplog: suppressed"><path class="map-area map-suppressed"' in html
+
+
+@pytest.mark.django_db
+def test_compare_offers_a_list_per_municipality_with_the_chosen_ones_selected(client, areas):
+    response = client.get(url("stats:compare") + "?m=1441&m=1402")
+    parsed = page(response)
+    lists = parsed.find_all("select", name="m")
+    assert len(lists) == 5
+    assert [parsed.find("label", **{"for": s.get("id")}).text for s in lists] == [
+        f"Kommun {n}" for n in range(1, 6)
+    ]
+    html = response.content.decode()
+    assert html.count(" selected>") == 2
+    assert '<option value="1402" selected>Partille</option>' in html
+    assert "Ctrl" not in html
+    assert "multiple" not in "".join(str(s.attrs) for s in lists)
 
 
 @pytest.mark.django_db
