@@ -30,3 +30,39 @@ EDITOR_ACCOUNTS_PERMISSIONS = [
     ("accounts", "methodproposal", ["change", "view"]),
     ("accounts", "methoduse", ["delete", "view"]),
 ]
+# Granted by accounts/migrations/0004 (the model comes after 0001): editors name tags in English.
+EDITOR_TAG_NAME_PERMISSIONS = [("pluginnovation", "tagname", ["add", "change", "delete", "view"])]
+
+
+def grant_to_editors(apps, app_label: str, permissions: list) -> None:
+    """For a data migration: give the editor group `permissions` [(app, model, actions)],
+    creating the permissions of `app_label` first (Django makes them only after migrate)."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config(app_label)
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    for app, model, actions in permissions:
+        for action in actions:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
+            )
+
+
+def revoke_from_editors(apps, permissions: list) -> None:
+    """Undo grant_to_editors."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=EDITOR_GROUP).first()
+    if group is None:
+        return
+    for app, model, actions in permissions:
+        codenames = [f"{action}_{model}" for action in actions]
+        group.permissions.remove(
+            *Permission.objects.filter(content_type__app_label=app, codename__in=codenames)
+        )

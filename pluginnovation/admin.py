@@ -6,9 +6,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.admin import TagAdmin as TaggitTagAdmin
+from taggit.models import Tag
 
 from .forms import ArticleAdminForm
-from .models import Article, ContactMessage, Kind, Status
+from .models import Article, ContactMessage, Kind, Status, TagName, english_tag_name
 
 admin.site.site_header = _("PlugInnovation administration")
 admin.site.site_title = _("PlugInnovation")
@@ -172,3 +174,26 @@ class NewsAndPagesAdmin(ArticleAdmin):
         if db_field.name == "kind":
             kwargs["choices"] = [c for c in Kind.choices if c[0] in self.own_kinds]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class TagNameInline(admin.StackedInline):
+    model = TagName
+    can_delete = True
+    verbose_name_plural = _("Name in English")
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(TaggitTagAdmin):
+    """taggit's tag admin with the English name (its own inline lists taggit's generic tagged
+    items, which this site does not use: articles are tagged through TaggedArticle)."""
+
+    inlines = [TagNameInline]
+    list_display = ["name", "english_name", "slug"]
+    list_select_related = ["english"]
+
+    @admin.display(description=_("name in English"), ordering="english__name")
+    def english_name(self, tag: Tag) -> str:
+        return english_tag_name(tag)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from .i18n import CONTENT_LANGUAGES, TranslatedMixin, current_language, translated_fields
 from .markdown import render_markdown
@@ -80,6 +80,61 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="article_tag_once")
         ]
+
+
+class TagName(models.Model):
+    """A tag's name in English. Tags are named in Swedish (taggit has one name per tag); an
+    English page shows this name, or the Swedish one (marked as Swedish) where there is none."""
+
+    tag = models.OneToOneField(
+        Tag,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="english",
+        verbose_name=_("tag"),
+    )
+    name = models.CharField(_("name in English"), max_length=100)
+
+    class Meta:
+        verbose_name = _("English name of a tag")
+        verbose_name_plural = _("English names of tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def shown_tag_name(swedish: str, english: str) -> tuple[str, str]:
+    """(name, its language) of a tag in the visitor's language: the English name on English
+    pages where there is one, else the Swedish name."""
+    if english and current_language() == "en":
+        return english, "en"
+    return swedish, "sv"
+
+
+def english_tag_name(tag: Tag) -> str:
+    """The tag's English name, or "": read the tags with `attach_tags`, or it costs a query
+    per tag."""
+    return tag.english.name if hasattr(tag, "english") else ""
+
+
+def tag_label(tag: Tag) -> tuple[str, str]:
+    """shown_tag_name of a tag."""
+    return shown_tag_name(tag.name, english_tag_name(tag))
+
+
+def attach_tags(articles) -> None:
+    """Set each article's `tag_list`: its tags by name, each with its English name, in one
+    query. (taggit's prefetch cannot read the English names along: it refuses a queryset.)"""
+    by_article: dict[int, list[Tag]] = {}
+    for article in articles:
+        article.tag_list = by_article.setdefault(article.pk, [])
+    links = (
+        TaggedArticle.objects.filter(content_object_id__in=by_article)
+        .select_related("tag__english")
+        .order_by("tag__name", "tag_id")
+    )
+    for link in links:
+        by_article[link.content_object_id].append(link.tag)
 
 
 class Article(TranslatedMixin, models.Model):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from .forms import ContactForm
-from .models import Article, Kind
+from .models import Article, Kind, attach_tags
 from .search.filters import TYPE_CHOICES
 
 logger = logging.getLogger(__name__)
@@ -65,8 +65,9 @@ class ArticleDetailView(DetailView):
                 candidates = candidates.of_kind(*self.kinds)
             if self.select_related:
                 candidates = candidates.select_related(*self.select_related)
-            article = candidates.prefetch_related("tags").first()
+            article = candidates.first()
             if article is not None:
+                attach_tags([article])
                 return article
         raise Http404
 

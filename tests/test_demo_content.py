@@ -12,6 +12,7 @@ from taggit.models import Tag
 from casestudies.models import CaseStudy
 from methods.models import EvidenceRating, Method
 from pluginnovation.demo import news, pages
+from pluginnovation.demo.tags import ENGLISH_NAMES
 from pluginnovation.models import Article, Kind, Status, TaggedArticle
 from research.models import Publication, ResearchSummary
 from stats.models import Municipality, Region
@@ -146,6 +147,14 @@ def test_every_article_has_both_languages(demo):
             assert article.summary_sv or article.body_sv, article.slug
             assert article.summary_en or article.body_en, article.slug
             assert bool(article.body_sv) == bool(article.body_en), article.slug
+
+
+def test_every_demo_tag_has_an_english_name(demo):
+    tags = Tag.objects.filter(pk__in=TaggedArticle.objects.values("tag_id")).select_related(
+        "english"
+    )
+    assert tags.count() == len(ENGLISH_NAMES)
+    assert {tag.name: tag.english.name for tag in tags} == ENGLISH_NAMES
 
 
 def test_literature_keeps_authors_years_tags_and_original_titles(demo):

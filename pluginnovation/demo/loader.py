@@ -11,15 +11,16 @@ from types import ModuleType
 
 from django.db import transaction
 from django.utils import timezone
+from taggit.models import Tag
 
 from casestudies.models import CaseStudy
 from methods.models import Method
-from pluginnovation.models import Article, Kind
+from pluginnovation.models import Article, Kind, TagName
 from research.models import Publication, ResearchSummary
 from stats.geography import load_areas
 from stats.models import Municipality, Region
 
-from . import casestudies, methods, news, pages, publications, summaries
+from . import casestudies, methods, news, pages, publications, summaries, tags
 
 # (model, kind, data module) in load order; information pages last, the About page first among them,
 # because the About page lists the other pages in the order they were created.
@@ -103,6 +104,8 @@ def load_demo() -> LoadResult:
     for slug, article in saved.items():
         article.related_articles.set([saved[other] for other in wanted_links[slug]])
     result.links = sum(len(others) for others in wanted_links.values()) // 2
+    for tag in Tag.objects.filter(name__in=tags.ENGLISH_NAMES):
+        TagName.objects.update_or_create(tag=tag, defaults={"name": tags.ENGLISH_NAMES[tag.name]})
     return result
 
 

@@ -54,10 +54,11 @@ def _concrete(article):
     return article
 
 
-def _texts(article, tag_names: Iterable[str]):
+def _texts(article, tags: Iterable[tuple[str, str | None]]):
+    """article_texts with the article's tags as (Swedish name, English name or None)."""
     from .text import article_texts
 
-    return article_texts(article, sorted(tag_names))
+    return article_texts(article, sorted((swedish, english or "") for swedish, english in tags))
 
 
 def index_article(article) -> None:
@@ -68,7 +69,9 @@ def index_article(article) -> None:
 
     with contextlib.suppress(ObjectDoesNotExist):  # a child row deleted under our feet
         article = _concrete(article)
-    get_backend().index(article.pk, _texts(article, article.tags.names()))
+    get_backend().index(
+        article.pk, _texts(article, article.tags.values_list("name", "english__name"))
+    )
 
 
 def remove_articles(pks: Iterable[int]) -> None:
@@ -82,7 +85,7 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None, chunk: int
     from django.db import transaction
 
     from pluginnovation.cache import bump_content_version
-    from pluginnovation.models import Article
+    from pluginnovation.models import Article, attach_tags, english_tag_name
 
     from .backends import get_backend
 
@@ -101,20 +104,19 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None, chunk: int
             batch = list(
                 Article.objects.filter(pk__gt=last_pk)
                 .order_by("pk")
-                .select_related(*children)
-                .prefetch_related("tags")[:chunk]
+                .select_related(*children)[:chunk]
             )
             if not batch:
                 break
+            attach_tags(batch)
             rows = []
             for article in batch:
                 concrete = next(
                     (c for name in children if (c := getattr(article, name, None)) is not None),
                     article,
                 )
-                rows.append(
-                    (article.pk, _texts(concrete, [tag.name for tag in article.tags.all()]))
-                )
+                tags = [(tag.name, english_tag_name(tag)) for tag in article.tag_list]
+                rows.append((article.pk, _texts(concrete, tags)))
             backend.index_many(rows)
             done += len(batch)
             last_pk = batch[-1].pk

@@ -304,9 +304,9 @@ class SqliteBackend(Backend):
             row = [pk]
             for language in CONTENT_LANGUAGES:
                 title, summary, body = texts[language]
-                # Tags go in one column only: bm25 adds up the columns, and a tag counted in
-                # both languages would outweigh a title. The Swedish side of every query reads it.
-                tags = texts["tags"][0] if language == "sv" else ""
+                # Each language's column holds the tags' names in that language only: bm25 adds
+                # up the columns, and one name counted in both would outweigh a title.
+                tags = texts["tags"][language]
                 row.extend(stemmed(text, language) for text in (title, f"{tags} {summary}", body))
             row.append(FTS_EVERY_TERM)
             values.append(row)
@@ -469,7 +469,7 @@ class PostgresBackend(Backend):
                 parts.append(f"setweight(to_tsvector('{config}', %s), 'C')")
                 params.extend(
                     text.replace("\x00", " ")
-                    for text in (title, f"{texts['tags'][0]} {summary}", body)
+                    for text in (title, f"{texts['tags'][language]} {summary}", body)
                 )
             values.append(f"({', '.join(parts)})")
         sql = (

@@ -19,6 +19,7 @@ import functools
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import connection
@@ -28,7 +29,7 @@ from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 
 from pluginnovation.cache import versioned_key
-from pluginnovation.models import Article, Status
+from pluginnovation.models import Article, Status, TagName, shown_tag_name
 
 from .backends import get_backend
 from .filters import CONDITIONS, LINKED, TYPE_KINDS, SearchFilterSet, condition_flag
@@ -49,6 +50,27 @@ RESULT_IDS = 1000
 Counts = dict[tuple[str, str, str], int]
 
 
+# Between a tag's two names in the facets statement's label column: no tag name has a tab.
+NAMES_SEPARATOR = "\t"
+
+
+class TagNames(NamedTuple):
+    """A tag's Swedish and English names ("" if none): the facets are cached for both
+    languages' pages, and each page shows its own (`shown`)."""
+
+    sv: str
+    en: str
+
+    @classmethod
+    def from_label(cls, label: str) -> TagNames:
+        swedish, _separator, english = label.partition(NAMES_SEPARATOR)
+        return cls(swedish, english)
+
+    def shown(self) -> tuple[str, str]:
+        """(name, its language) for the visitor's page."""
+        return shown_tag_name(self.sv, self.en)
+
+
 @dataclass
 class Facets:
     total: int = 0
@@ -56,8 +78,8 @@ class Facets:
     regions: list[tuple[str, str, int]] = field(default_factory=list)
     municipalities: list[tuple[str, str, int]] = field(default_factory=list)
     years: list[tuple[int, int]] = field(default_factory=list)
-    tags: list[tuple[str, str, int]] = field(default_factory=list)
-    tag_names: dict[str, str] = field(default_factory=dict)
+    tags: list[tuple[str, TagNames, int]] = field(default_factory=list)
+    tag_names: dict[str, TagNames] = field(default_factory=dict)
     # Whether the query matches most articles (counted as every article less those missed).
     most_match: bool = field(default=False, compare=False)
     # The ids of all the results, when they were counted directly and are few (RESULT_IDS).
@@ -157,14 +179,19 @@ def _count_sql(part: str, flags: list[str], tag_limit: int, result_ids: int = 0)
         table, article_column, target_column, target_table = _link_table(relation, target)
         # Tags are keyed by slug, regions and municipalities by code.
         key = "slug" if facet == "tag" else "code"
+        label, names = "t.name", ""
+        if facet == "tag":  # both names, for either language's page (TagNames)
+            label = f"t.name || '{NAMES_SEPARATOR}' || COALESCE(e.name, '')"
+            names = f" LEFT JOIN {quote(TagName._meta.db_table)} e ON e.tag_id = t.id"
         # CROSS JOIN: SQLite keeps this order (from the matches to their links) instead of
         # reading every link of every region (90 ms at 100,000 articles); PostgreSQL plans freely.
         sql = (
             f"SELECT '{part}' AS part, '{facet}' AS facet, t.{key} AS facet_key,"
-            f" t.name AS label, COUNT(*) AS n"
+            f" {label} AS label, COUNT(*) AS n"
             f" FROM {part} m CROSS JOIN {quote(table)} l CROSS JOIN {quote(target_table)} t"
+            f"{names}"
             f" WHERE l.{quote(article_column)} = m.facet_id AND t.id = l.{quote(target_column)}"
-            f" AND {where(*own)} GROUP BY t.{key}, t.name"
+            f" AND {where(*own)} GROUP BY t.{key}, {label}"
         )
         if limit:
             sql = f"SELECT * FROM ({sql} ORDER BY n DESC, label LIMIT {int(limit)}) top_{part}"
@@ -309,7 +336,7 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
         elif facet == "kommun":
             facets.municipalities.append((value, label, count))
         else:
-            tags.append((value, label, count))
+            tags.append((value, TagNames.from_label(label), count))
     facets.regions.sort(key=lambda item: item[1])
     facets.municipalities.sort(key=lambda item: item[1])
     facets.years = sorted(years.items(), reverse=True)

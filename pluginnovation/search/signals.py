@@ -1,14 +1,16 @@
-"""Keep the search index current: every save, delete and tag change of any article.
+"""Keep the search index current: every save, delete and tag change of any article, and
+every change of a tag's name (in either language) or a tag's deletion.
 
 Saves of subclasses (Method, CaseStudy, …) arrive with the subclass as sender, so the
 receivers listen to every sender and keep to Article instances. The admin's publish and
 unpublish actions save articles one by one, so they pass through here too.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from taggit.models import Tag
 
-from pluginnovation.models import Article
+from pluginnovation.models import Article, TagName
 
 from . import index_article, remove_articles
 
@@ -32,3 +34,34 @@ def remove_on_delete(sender, instance, **kwargs) -> None:
 def index_on_tags(sender, instance, action, **kwargs) -> None:
     if action in TAG_ACTIONS and isinstance(instance, Article):
         index_article(instance)
+
+
+def _index_articles_tagged(tag_id: int, article_ids=None) -> None:
+    articles = (
+        Article.objects.filter(pk__in=article_ids)
+        if article_ids is not None
+        else (Article.objects.filter(tags__id=tag_id))
+    )
+    for article in articles:
+        index_article(article)
+
+
+@receiver(post_save, sender=Tag, dispatch_uid="search_index_on_tag_rename")
+@receiver(post_save, sender=TagName, dispatch_uid="search_index_on_tag_name")
+@receiver(post_delete, sender=TagName, dispatch_uid="search_index_on_tag_name_delete")
+def index_on_tag_name(sender, instance, **kwargs) -> None:
+    """A tag's name, in either language, is in the index of every article with the tag."""
+    _index_articles_tagged(instance.pk)
+
+
+@receiver(pre_delete, sender=Tag, dispatch_uid="search_index_before_tag_delete")
+def remember_tagged(sender, instance, **kwargs) -> None:
+    # Deleting a tag deletes its links without m2m_changed: find its articles while they exist.
+    instance._tagged_article_ids = list(
+        Article.objects.filter(tags__id=instance.pk).values_list("pk", flat=True)
+    )
+
+
+@receiver(post_delete, sender=Tag, dispatch_uid="search_index_on_tag_delete")
+def index_on_tag_delete(sender, instance, **kwargs) -> None:
+    _index_articles_tagged(instance.pk, getattr(instance, "_tagged_article_ids", []))

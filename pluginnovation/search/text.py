@@ -150,12 +150,19 @@ def _subclass_text(article, language: str) -> list[str]:
     return texts
 
 
-def article_texts(article, tag_names: list[str]) -> dict[str, tuple[str, str, str]]:
-    """Per language: (title, summary, body) as plain text; and under "tags", the tag names.
+def article_texts(article, tags: list[tuple[str, str]]) -> dict:
+    """Per language: (title, summary, body) as plain text; and under "tags", per language the
+    tag names (`tags`: (Swedish name, English name or "")): an English name is searched with
+    the English words.
 
     The backends weight them: title A, tags and summary B, body C.
     """
-    result = {"tags": (" ".join(tag_names), "", "")}
+    result: dict = {
+        "tags": {
+            "sv": " ".join(swedish for swedish, _english in tags),
+            "en": " ".join(english for _swedish, english in tags if english),
+        }
+    }
     for code in CONTENT_LANGUAGES:
         title = getattr(article, f"title_{code}", "") or ""
         summary = getattr(article, f"summary_{code}", "") or ""

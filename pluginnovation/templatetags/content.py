@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from .. import models
 from ..cache import remember
 
 register = template.Library()
@@ -10,6 +11,13 @@ register = template.Library()
 def translated(obj, name: str) -> str:
     """`{{ method|translated:"cost" }}`: a per-language field in the visitor's language."""
     return obj.translated(name)
+
+
+@register.filter
+def tag_label(tag) -> tuple[str, str]:
+    """`{% with label=tag|tag_label %}<a lang="{{ label.1 }}">{{ label.0 }}</a>`: the tag's
+    name in the visitor's language, and that name's language."""
+    return models.tag_label(tag)
 
 
 @register.filter

@@ -5,8 +5,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
-from pluginnovation.models import Article, Status
+from pluginnovation.models import Article, Status, TagName
 from pluginnovation.search import rebuild_index, run_search
 from tests.factories import ArticleFactory, CaseStudyFactory, MethodFactory, UserFactory
 
@@ -96,6 +97,25 @@ def test_the_index_follows_tag_changes():
     article.tags.add("Lärmiljö")
     article.tags.clear()
     assert found("lärmiljö") == []
+
+
+def test_a_tag_is_found_by_its_english_name_and_the_index_follows_its_names():
+    article = MethodFactory(body_sv="", body_en="", summary_sv="", summary_en="")
+    article.tags.add("Lärlingsutbildning")
+    tag = Tag.objects.get(name="Lärlingsutbildning")
+    name = TagName.objects.create(tag=tag, name="Apprenticeship")
+    assert found("apprenticeships") == [article.slug]  # stemmed as English
+    name.name = "Work-based learning"
+    name.save()
+    assert found("apprenticeship") == []
+    assert found("learning") == [article.slug]
+    name.delete()
+    assert found("learning") == []
+    tag.name = "Lärlingsprogram"
+    tag.save()
+    assert found("lärlingsprogram") == [article.slug]
+    tag.delete()
+    assert found("lärlingsprogram") == []
 
 
 def test_the_index_follows_publish_and_unpublish():

@@ -8,9 +8,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
+from taggit.models import Tag
 
 from casestudies.models import CaseStudy
-from pluginnovation.models import Kind
+from pluginnovation.models import Kind, TagName
 from pluginnovation.search import run_search
 from pluginnovation.search.backends import get_backend
 from pluginnovation.search.results import HeadFirstResults
@@ -75,6 +76,30 @@ def test_each_result_lists_its_tags_as_links_to_their_results(client, corpus):
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', tags.group(1)) == [
         ("/sok/?tag=gymnasiet", "gymnasiet")
     ]
+
+
+def test_english_pages_show_a_tags_english_name_or_its_swedish_one_marked_swedish(client, corpus):
+    TagName.objects.create(tag=Tag.objects.get(slug="gymnasiet"), name="Upper secondary school")
+    english = client.get("/en/search/", {"q": "coachning", "tag": "gymnasiet"})
+    body = english.content.decode()
+    card_tags = re.search(r'<ul class="tags"[^>]*>(.*?)</ul>', body, re.S).group(1)
+    assert ">Upper secondary school</a>" in card_tags
+    assert "Tag: Upper secondary school" in re.sub(r"<[^>]+>", "", body)  # the chosen filter
+    facets = client.get("/en/search/", {"q": "mentorskap"}).content.decode()
+    assert ">Upper secondary school <span" in facets
+    # No English name: the Swedish one, marked as Swedish for screen readers.
+    assert 'lang="sv">mentorskap <span' in facets
+    swedish = client.get(URL, {"q": "mentorskap"}).content.decode()
+    assert ">gymnasiet <span" in swedish and "Upper secondary" not in swedish
+
+
+def test_an_articles_page_shows_its_tags_in_the_visitors_language(client, corpus):
+    TagName.objects.create(tag=Tag.objects.get(slug="gymnasiet"), name="Upper secondary school")
+    method = corpus["m1"]
+    english = client.get(f"/en/methods/{method.slug}/").content.decode()
+    assert ">Upper secondary school</a>" in english and 'lang="sv">mentorskap</a>' in english
+    swedish = client.get(f"/metoder/{method.slug}/").content.decode()
+    assert ">gymnasiet</a>" in swedish and "Upper secondary" not in swedish
 
 
 def test_type_facet_counts_agree_with_the_filtered_results(client, corpus):

@@ -3,10 +3,11 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.forms import MultiWidget
+from taggit.models import Tag
 
 from accounts.roles import EDITOR_GROUP
 from methods.models import Method
-from pluginnovation.models import Article, Kind, Status
+from pluginnovation.models import Article, Kind, Status, TagName
 from tests.factories import (
     PASSWORD,
     ArticleFactory,
@@ -88,6 +89,9 @@ def test_editor_group_has_exactly_add_change_view_of_content_and_the_publish_rig
     )
     expected = {("pluginnovation", "publish_article"), ("taggit", "add_tag")}
     expected |= {("taggit", "change_tag"), ("taggit", "view_tag")}
+    # A tag's English name is part of the tag: editors keep it as they keep the tag.
+    expected |= {("pluginnovation", f"{action}_tagname") for action in ("add", "change", "view")}
+    expected.add(("pluginnovation", "delete_tagname"))
     apps = {
         "article": "pluginnovation",
         "method": "methods",
@@ -167,6 +171,30 @@ def test_the_admin_is_swedish_at_admin_and_english_under_en(client, editor):
         assert phrase in text(swedish)
     for phrase in ["Publishing", "Swedish", "English", "For whom and when", "Tags and geography"]:
         assert phrase in text(english)
+
+
+@pytest.mark.django_db
+def test_an_editor_names_a_tag_in_english(client, editor):
+    tag = Tag.objects.create(name="Samverkan", slug="samverkan")
+    client.force_login(editor)
+    change = f"/admin/taggit/tag/{tag.pk}/change/"
+    assert "Namn på engelska" in text(client.get(change))
+    response = client.post(
+        change,
+        {
+            "name": "Samverkan",
+            "slug": "samverkan",
+            "english-TOTAL_FORMS": "1",
+            "english-INITIAL_FORMS": "0",
+            "english-MIN_NUM_FORMS": "0",
+            "english-MAX_NUM_FORMS": "1",
+            "english-0-name": "Collaboration",
+            "english-0-tag": str(tag.pk),
+        },
+    )
+    assert response.status_code == 302
+    assert TagName.objects.get(tag=tag).name == "Collaboration"
+    assert "Collaboration" in text(client.get("/admin/taggit/tag/"))
 
 
 @pytest.mark.django_db
