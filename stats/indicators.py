@@ -95,7 +95,7 @@ SHIPPED_INDICATORS: dict[str, dict] = {
             "the municipality. Students with an unknown background are not included. The figure "
             "refers to the school year. Source: SCB and Skolverket."
         ),
-        "source": "SCB och Skolverket",
+        "source": "SCB, Skolverket",  # no Swedish "och": it is shown on English pages too
         "higher_is_better": True,
         "sort_order": 4,
     },
