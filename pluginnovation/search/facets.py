@@ -179,23 +179,24 @@ def _count_sql(part: str, flags: list[str], tag_limit: int, result_ids: int = 0)
         table, article_column, target_column, target_table = _link_table(relation, target)
         # Tags are keyed by slug, regions and municipalities by code.
         key = "slug" if facet == "tag" else "code"
-        label, names = "t.name", ""
-        if facet == "tag":  # both names, for either language's page (TagNames)
-            label = f"t.name || '{NAMES_SEPARATOR}' || COALESCE(e.name, '')"
-            names = f" LEFT JOIN {quote(TagName._meta.db_table)} e ON e.tag_id = t.id"
         # CROSS JOIN: SQLite keeps this order (from the matches to their links) instead of
         # reading every link of every region (90 ms at 100,000 articles); PostgreSQL plans freely.
         sql = (
             f"SELECT '{part}' AS part, '{facet}' AS facet, t.{key} AS facet_key,"
-            f" {label} AS label, COUNT(*) AS n"
+            f" t.name AS label, COUNT(*) AS n, t.id AS target_id"
             f" FROM {part} m CROSS JOIN {quote(table)} l CROSS JOIN {quote(target_table)} t"
-            f"{names}"
             f" WHERE l.{quote(article_column)} = m.facet_id AND t.id = l.{quote(target_column)}"
-            f" AND {where(*own)} GROUP BY t.{key}, {label}"
+            f" AND {where(*own)} GROUP BY t.{key}, t.name, t.id"
         )
         if limit:
             sql = f"SELECT * FROM ({sql} ORDER BY n DESC, label LIMIT {int(limit)}) top_{part}"
-        return sql
+        label, names = "g.label", ""
+        if facet == "tag":
+            # Both names, for either language's page (TagNames), joined to the few counted
+            # tags rather than to every link (which took a quarter more on the common word).
+            label = f"g.label || '{NAMES_SEPARATOR}' || COALESCE(e.name, '')"
+            names = f" LEFT JOIN {quote(TagName._meta.db_table)} e ON e.tag_id = g.target_id"
+        return f"SELECT g.part, g.facet, g.facet_key, {label} AS label, g.n FROM ({sql}) g{names}"
 
     selects = [
         # Type and year: grouped by both, each narrowed by the other in compute_facets.
