@@ -34,15 +34,21 @@ EDITOR_ACCOUNTS_PERMISSIONS = [
 EDITOR_TAG_NAME_PERMISSIONS = [("pluginnovation", "tagname", ["add", "change", "delete", "view"])]
 
 
-def grant_to_editors(apps, app_label: str, permissions: list) -> None:
-    """For a data migration: give the editor group `permissions` [(app, model, actions)],
-    creating the permissions of `app_label` first (Django makes them only after migrate)."""
+def create_permissions_now(apps, app_configs) -> None:
+    """For a data migration: create the permissions of `app_configs` (Django makes them only
+    after migrate, too late for a migration that grants them)."""
     from django.contrib.auth.management import create_permissions
 
-    app_config = apps.get_app_config(app_label)
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
+    for app_config in app_configs:
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+
+
+def grant_to_editors(apps, app_label: str, permissions: list) -> None:
+    """For a data migration: give the editor group `permissions` [(app, model, actions)] of
+    the app `app_label`."""
+    create_permissions_now(apps, [apps.get_app_config(app_label)])
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -1,15 +1,10 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def create_editor_group(apps, schema_editor):
-    from accounts.roles import EDITOR_GROUP, editor_permission_codenames
+    from accounts.roles import EDITOR_GROUP, create_permissions_now, editor_permission_codenames
 
-    # Permissions are normally created after migrate; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+    create_permissions_now(apps, apps.get_app_configs())
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
