@@ -16,9 +16,10 @@ The interface (everything else in this package is an implementation detail):
     Highlighted (`<mark>`) passages, for one page of results only.
 ``suggest(query) -> str | None``
     "Menade du …?": the query with misspelt words replaced, or None.
-``index_article(article)`` / ``remove_articles(pks)`` / ``rebuild_index(progress)``
+``index_article(article)`` / ``index_articles(queryset)`` / ``remove_articles(pks)`` /
+``rebuild_index(progress)``
     Keep the index current; the signals in `signals.py` call these on every save, delete
-    and tag change, and `manage.py rebuild_search_index` rebuilds it all.
+    and tag change (and a tag's renaming), and `manage.py rebuild_search_index` rebuilds it all.
 
 Two backends behind this interface, chosen by ``connection.vendor`` (see backends.py):
 PostgreSQL (weighted tsvectors per language, GIN, pg_trgm) and SQLite (FTS5 over text
@@ -40,17 +41,27 @@ if TYPE_CHECKING:
     from .text import ParsedQuery
 
 
+def _child_accessors() -> list[str]:
+    """Article's accessors of its content types' rows (method, casestudy, …)."""
+    from pluginnovation.models import Article
+
+    return [
+        relation.get_accessor_name()
+        for relation in Article._meta.related_objects
+        if relation.one_to_one and getattr(relation.field.remote_field, "parent_link", False)
+    ]
+
+
 def _concrete(article):
     """The article as its own content type, so its type's text fields are indexed too."""
     from pluginnovation.models import Article
 
     if type(article) is not Article:
         return article
-    for relation in Article._meta.related_objects:
-        if relation.one_to_one and getattr(relation.field.remote_field, "parent_link", False):
-            child = getattr(article, relation.get_accessor_name(), None)
-            if child is not None:
-                return child
+    for name in _child_accessors():
+        child = getattr(article, name, None)
+        if child is not None:
+            return child
     return article
 
 
@@ -80,48 +91,54 @@ def remove_articles(pks: Iterable[int]) -> None:
     get_backend().remove(list(pks))
 
 
+def index_articles(
+    articles: QuerySet, progress: Callable[[int, int], None] | None = None, chunk: int = 500
+) -> int:
+    """(Re)index the articles of a queryset, `chunk` at a time in three queries each (rows,
+    tags, index); `progress(done, total)` after each chunk."""
+    from pluginnovation.models import attach_tags, english_tag_name
+
+    from .backends import get_backend
+
+    backend = get_backend()
+    children = _child_accessors()
+    total = articles.count() if progress else 0
+    done = last_pk = 0
+    while True:
+        batch = list(
+            articles.filter(pk__gt=last_pk).order_by("pk").select_related(*children)[:chunk]
+        )
+        if not batch:
+            return done
+        attach_tags(batch)
+        rows = []
+        for article in batch:
+            concrete = next(
+                (c for name in children if (c := getattr(article, name, None)) is not None),
+                article,
+            )
+            tags = [(tag.name, english_tag_name(tag)) for tag in article.tag_list]
+            rows.append((article.pk, _texts(concrete, tags)))
+        backend.index_many(rows)
+        done += len(batch)
+        last_pk = batch[-1].pk
+        if progress:
+            progress(done, total)
+
+
 def rebuild_index(progress: Callable[[int, int], None] | None = None, chunk: int = 500) -> int:
     """Index every article again, `chunk` at a time; `progress(done, total)` after each chunk."""
     from django.db import transaction
 
     from pluginnovation.cache import bump_content_version
-    from pluginnovation.models import Article, attach_tags, english_tag_name
+    from pluginnovation.models import Article
 
     from .backends import get_backend
 
     backend = get_backend()
-    children = [
-        relation.get_accessor_name()
-        for relation in Article._meta.related_objects
-        if relation.one_to_one and getattr(relation.field.remote_field, "parent_link", False)
-    ]
-    total = Article.objects.count()
-    done = 0
     with transaction.atomic():
         backend.clear()
-        last_pk = 0
-        while True:
-            batch = list(
-                Article.objects.filter(pk__gt=last_pk)
-                .order_by("pk")
-                .select_related(*children)[:chunk]
-            )
-            if not batch:
-                break
-            attach_tags(batch)
-            rows = []
-            for article in batch:
-                concrete = next(
-                    (c for name in children if (c := getattr(article, name, None)) is not None),
-                    article,
-                )
-                tags = [(tag.name, english_tag_name(tag)) for tag in article.tag_list]
-                rows.append((article.pk, _texts(concrete, tags)))
-            backend.index_many(rows)
-            done += len(batch)
-            last_pk = batch[-1].pk
-            if progress:
-                progress(done, total)
+        done = index_articles(Article.objects.all(), progress, chunk)
     backend.optimize()
     # Cached facets and pages read the index: a rebuild (which sends no signals) makes them stale.
     bump_content_version()

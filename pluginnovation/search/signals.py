@@ -12,7 +12,7 @@ from taggit.models import Tag
 
 from pluginnovation.models import Article, TagName
 
-from . import index_article, remove_articles
+from . import index_article, index_articles, remove_articles
 
 TAG_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
@@ -36,22 +36,12 @@ def index_on_tags(sender, instance, action, **kwargs) -> None:
         index_article(instance)
 
 
-def _index_articles_tagged(tag_id: int, article_ids=None) -> None:
-    articles = (
-        Article.objects.filter(pk__in=article_ids)
-        if article_ids is not None
-        else (Article.objects.filter(tags__id=tag_id))
-    )
-    for article in articles:
-        index_article(article)
-
-
 @receiver(post_save, sender=Tag, dispatch_uid="search_index_on_tag_rename")
 @receiver(post_save, sender=TagName, dispatch_uid="search_index_on_tag_name")
 @receiver(post_delete, sender=TagName, dispatch_uid="search_index_on_tag_name_delete")
 def index_on_tag_name(sender, instance, **kwargs) -> None:
     """A tag's name, in either language, is in the index of every article with the tag."""
-    _index_articles_tagged(instance.pk)
+    index_articles(Article.objects.filter(tags__id=instance.pk))
 
 
 @receiver(pre_delete, sender=Tag, dispatch_uid="search_index_before_tag_delete")
@@ -64,4 +54,4 @@ def remember_tagged(sender, instance, **kwargs) -> None:
 
 @receiver(post_delete, sender=Tag, dispatch_uid="search_index_on_tag_delete")
 def index_on_tag_delete(sender, instance, **kwargs) -> None:
-    _index_articles_tagged(instance.pk, getattr(instance, "_tagged_article_ids", []))
+    index_articles(Article.objects.filter(pk__in=getattr(instance, "_tagged_article_ids", [])))
