@@ -38,6 +38,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from pluginnovation.i18n import CONTENT_LANGUAGES
+from pluginnovation.models import Article
 
 from .models import (
     FTS_EVERY_COLUMN,
@@ -132,8 +133,21 @@ class Backend:
         head_hits = self.head_hits(parsed)
         return matches.filter(head_hits), matches.exclude(head_hits)
 
+    # Whether the index rows hold what the facets count (PostgreSQL: PgEntry), so that the
+    # facets are counted from them (index_matches, index_misses), else from the articles
+    # (filter, non_matches).
+    facets_from_index = False
+
     def non_matches(self, parsed: ParsedQuery) -> Q:
         """Articles the query (which has words to find) does not match, found by the index."""
+        raise NotImplementedError
+
+    def index_matches(self, parsed: ParsedQuery) -> Q:
+        """With facets_from_index: the index rows of the articles `filter` finds."""
+        raise NotImplementedError
+
+    def index_misses(self, parsed: ParsedQuery) -> Q:
+        """With facets_from_index: the index rows of the articles `non_matches` finds."""
         raise NotImplementedError
 
     def fewer_non_matches(self, parsed: ParsedQuery) -> bool:
@@ -271,6 +285,23 @@ def fts_match(parsed: ParsedQuery) -> str:
         # FTS5's NOT is binary: "matches the positive part, not the excluded one".
         return f"({positive}) NOT ({excluded})"
     return positive
+
+
+# Article's links that the facets count, by relation name: PostgreSQL copies their target ids
+# into the index row as `<name>_ids` (migration 0008).
+FACET_LINKS = {"region": "regions", "municipality": "municipalities", "tag": "tags"}
+
+
+def link_table(name: str) -> tuple[str, str, str, str]:
+    """(link table, its article column, its target column, the target's table) of one of
+    FACET_LINKS, by the target's name (region, municipality, tag)."""
+    field = Article._meta.get_field(FACET_LINKS[name])
+    through = field.remote_field.through._meta
+    article_column = next(
+        f.column for f in through.fields if f.is_relation and f.related_model is Article
+    )
+    target_column = next(f.column for f in through.fields if f.is_relation and f.name == name)
+    return through.db_table, article_column, target_column, field.related_model._meta.db_table
 
 
 def _facet_tables() -> list[str]:
@@ -448,6 +479,7 @@ class _Lexeme(SearchQuery):
 class PostgresBackend(Backend):
     vendor = "postgresql"
     WEIGHTS = ("A", "B", "C")
+    facets_from_index = True
 
     def index_many(self, rows):
         rows = list(rows)
@@ -472,14 +504,24 @@ class PostgresBackend(Backend):
                     for text in (title, f"{texts['tags'][language]} {summary}", body)
                 )
             values.append(f"({', '.join(parts)})")
+        # What the facets count is copied from the article and its links as they are now
+        # (migration 0008), so the index and the counts never disagree about an article.
+        linked = ", ".join(
+            f"ARRAY(SELECT l.{target} FROM {table} l WHERE l.{article} = v.id ORDER BY 1)"
+            for table, article, target, _target_table in map(link_table, FACET_LINKS)
+        )
+        copied = ("kind", "status", "published_at", *(f"{name}_ids" for name in FACET_LINKS))
+        columns = ("search_sv", "search_en", "rank_sv", "rank_en", *copied)
         sql = (
-            f"INSERT INTO {PG_TABLE} (article_id, search_sv, search_en, rank_sv, rank_en) "
-            f"SELECT id, head_sv || body_sv || '{PG_EVERY_LEXEME}'::tsvector,"
-            f" head_en || body_en || '{PG_EVERY_LEXEME}'::tsvector, head_sv, head_en FROM (VALUES "
+            f"INSERT INTO {PG_TABLE} (article_id, {', '.join(columns)}) "
+            f"SELECT v.id, v.head_sv || v.body_sv || '{PG_EVERY_LEXEME}'::tsvector,"
+            f" v.head_en || v.body_en || '{PG_EVERY_LEXEME}'::tsvector, v.head_sv, v.head_en,"
+            f" a.kind, a.status, a.published_at, {linked} FROM (VALUES "
             + ", ".join(values)
             + ") AS v(id, head_sv, body_sv, head_en, body_en)"
-            " ON CONFLICT (article_id) DO UPDATE SET search_sv = EXCLUDED.search_sv,"
-            " search_en = EXCLUDED.search_en, rank_sv = EXCLUDED.rank_sv, rank_en = EXCLUDED.rank_en"
+            f" JOIN {Article._meta.db_table} a ON a.id = v.id"
+            " ON CONFLICT (article_id) DO UPDATE SET "
+            + ", ".join(f"{column} = EXCLUDED.{column}" for column in columns)
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -574,8 +616,15 @@ class PostgresBackend(Backend):
             missing |= self._matches(self._queries(excluded), prefix="")
         return missing
 
-    def non_matches(self, parsed):
-        return Q(pk__in=PgEntry.objects.filter(self._non_matching(parsed)).values("article_id"))
+    def index_matches(self, parsed):
+        positive, excluded = tsquery_text(parsed)
+        found = self._matches(self._queries(positive), prefix="") if positive else Q()
+        if excluded:
+            found &= ~self._matches(self._queries(excluded), prefix="")
+        return found
+
+    def index_misses(self, parsed):
+        return self._non_matching(parsed)
 
     def fewer_non_matches(self, parsed):
         """The planner's estimates of both, from one EXPLAIN (no rows are read)."""
@@ -588,41 +637,46 @@ class PostgresBackend(Backend):
         return len(estimates) == 2 and estimates[1] < estimates[0]
 
     def snippets(self, articles, parsed):
-        """ts_headline for the visible page only: it re-parses the text, so it is slow."""
-        from pluginnovation.models import Article
-
+        """ts_headline for the visible page only, and for each article in the language it is
+        shown in only: it re-parses the text, so it is slow."""
         if not articles or not parsed.groups:
             return {}
         queries = self._queries(tsquery_text(parsed)[0])
-        annotations = {}
-        for language, query in queries.items():
-            plain_body = Func(
-                F(f"body_html_{language}"),
-                Value("<[^>]+>"),
-                Value(" "),
-                Value("g"),
-                function="regexp_replace",
-                output_field=TextField(),
-            )
-            annotations[f"headline_{language}"] = SearchHeadline(
-                Concat(F(f"summary_{language}"), Value(" "), plain_body, output_field=TextField()),
-                query,
-                config=PG_CONFIGS[language],
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        rows = Article.objects.filter(pk__in=[a.pk for a in articles]).values("pk", **annotations)
-        languages = {article.pk: article.content_language for article in articles}
-        snippets = {}
-        for row in rows:
-            text = row[f"headline_{languages[row['pk']]}"]
-            if text and START in text:
-                snippets[row["pk"]] = _marked(text)
-        return snippets
+        by_language: dict[str, list[int]] = {}
+        for article in articles:
+            by_language.setdefault(article.content_language, []).append(article.pk)
+        # CASE evaluates only the branch it takes: one headline a row.
+        headline = Case(
+            *(
+                When(pk__in=pks, then=self._headline(language, queries[language]))
+                for language, pks in by_language.items()
+            ),
+            output_field=TextField(),
+        )
+        rows = Article.objects.filter(pk__in=[a.pk for a in articles]).values_list("pk", headline)
+        return {pk: _marked(text) for pk, text in rows if text and START in text}
+
+    @staticmethod
+    def _headline(language: str, query: SearchQuery) -> SearchHeadline:
+        plain_body = Func(
+            F(f"body_html_{language}"),
+            Value("<[^>]+>"),
+            Value(" "),
+            Value("g"),
+            function="regexp_replace",
+            output_field=TextField(),
+        )
+        return SearchHeadline(
+            Concat(F(f"summary_{language}"), Value(" "), plain_body, output_field=TextField()),
+            query,
+            config=PG_CONFIGS[language],
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=SNIPPET_WORDS,
+            min_words=12,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
 
     def suggest(self, query_words):
         """For each word, the closest word of a published title (pg_trgm, GIN-indexed)."""

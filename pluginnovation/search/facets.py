@@ -23,7 +23,17 @@ from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, CharField, F, QuerySet, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
@@ -31,8 +41,9 @@ from django.utils import timezone
 from pluginnovation.cache import versioned_key
 from pluginnovation.models import Article, Status, TagName, shown_tag_name
 
-from .backends import get_backend
+from .backends import FACET_LINKS, get_backend, link_table
 from .filters import CONDITIONS, LINKED, TYPE_KINDS, SearchFilterSet, condition_flag
+from .models import PgEntry
 
 CACHE_SECONDS = 60
 # Every article's counts (see _counts) are costly and change only with the content.
@@ -138,36 +149,83 @@ def _years_since_first(zone: tzinfo, newest: int) -> tuple[str, tuple[str, ...]]
 def _rows_sql(filterset: SearchFilterSet, rows: QuerySet) -> tuple[str, list, list[str]]:
     """SQL for the rows the facets count: one per article, with a flag per narrowing filter.
 
-    `rows` are narrowed by the text and the tags, which narrow every facet; the other filters
-    are flags, because each facet counts with every filter applied but its own.
+    `rows` (see _rows) are narrowed by the text and the tags, which narrow every facet; the
+    other filters are flags, because each facet counts with every filter applied but its own.
     """
     cleaned = filterset.cleaned
+    on_index = rows.model is PgEntry
     flags = {
-        f"in_{name}": condition_flag(name, cleaned[name]) for name in CONDITIONS if name in cleaned
+        f"in_{name}": _flag(name, cleaned[name], on_index) for name in CONDITIONS if name in cleaned
     }
+    # Index rows carry their linked ids (migration 0008); article rows are joined to links.
+    linked = [f"{target}_ids" for target in _LINKED_TARGETS.values()] if on_index else []
     rows = (
         rows.order_by()
         .annotate(facet_id=F("pk"), facet_kind=F("kind"), facet_year=_year(), **flags)
-        .values("facet_id", "facet_kind", "facet_year", *flags)
+        .values("facet_id", "facet_kind", "facet_year", *linked, *flags)
     )
     sql, params = rows.query.sql_with_params()
     return sql, list(params), list(flags)
 
 
-def _link_table(relation: str, target: str) -> tuple[str, str, str, str]:
-    """(link table, its article column, its target column, the target's table)."""
-    field = Article._meta.get_field(relation)
-    through = field.remote_field.through._meta
-    article_column = next(
-        f.column for f in through.fields if f.is_relation and f.related_model is Article
-    )
-    target_column = next(f.column for f in through.fields if f.is_relation and f.name == target)
-    return through.db_table, article_column, target_column, field.related_model._meta.db_table
+# Each linked facet's target (region, municipality, tag): the index row's `<target>_ids`.
+_LINKED_TARGETS = {
+    **{name: target for name, (_relation, target) in LINKED.items()},
+    "tag": "tag",
+}
 
 
-def _count_sql(part: str, flags: list[str], tag_limit: int, result_ids: int = 0) -> list[str]:
+def _target_id(target: str, key: str) -> Subquery:
+    """The id of the region or municipality with this code, or of the tag with this slug."""
+    model = Article._meta.get_field(FACET_LINKS[target]).related_model
+    field = "slug" if target == "tag" else "code"
+    return Subquery(model.objects.filter(**{field: key}).values("pk")[:1])
+
+
+def _flag(name: str, value, on_index: bool) -> ExpressionWrapper:
+    """condition_flag, on index rows for a linked filter read from their linked ids."""
+    if not (on_index and name in LINKED):
+        return condition_flag(name, value)
+    target = _LINKED_TARGETS[name]
+    # An unknown code gives ARRAY[NULL], which no row contains: no results, as on the articles.
+    contains = Q(**{f"{target}_ids__contains": [_target_id(target, value)]})
+    return ExpressionWrapper(contains, output_field=BooleanField())
+
+
+def _rows(filterset: SearchFilterSet, text: str, until=None) -> QuerySet:
+    """The rows whose facets are counted: the published articles with the chosen tags, of
+    which the query's MATCHES, its MISSES, or (text "") all; published by `until` if given.
+
+    From the index rows where the backend keeps what the facets count (PostgreSQL), else
+    from the articles.
+    """
+    backend = get_backend()
+    if not backend.facets_from_index:
+        if text == MATCHES:
+            return filterset.filtered(without=tuple(CONDITIONS))
+        rows = filterset.filtered(without=(*CONDITIONS, "q")).filter(published_at__lte=until)
+        return rows.filter(backend.non_matches(filterset.parsed)) if text == MISSES else rows
+    published_by = timezone.now() if until is None else until
+    rows = PgEntry.objects.filter(status=Status.PUBLISHED, published_at__lte=published_by)
+    if text:
+        found = backend.index_matches if text == MATCHES else backend.index_misses
+        rows = rows.filter(found(filterset.parsed))
+    slugs = filterset.cleaned.get("tag", [])
+    if slugs:
+        # Every chosen tag; an unknown slug's id is NULL, which no row contains.
+        rows = rows.filter(tag_ids__contains=[_target_id("tag", slug) for slug in slugs])
+    return rows
+
+
+MATCHES, MISSES = "matches", "misses"
+
+
+def _count_sql(
+    part: str, flags: list[str], tag_limit: int, result_ids: int = 0, on_index: bool = False
+) -> list[str]:
     """The SELECTs counting every facet of the rows named `part` (a CTE of _rows_sql), and
-    with `result_ids`, listing the ids of up to that many + 1 results (facet "id")."""
+    with `result_ids`, listing the ids of up to that many + 1 results (facet "id").
+    `on_index`: the rows are index rows, which carry their linked ids."""
     quote = connection.ops.quote_name
 
     def where(*own: str) -> str:
@@ -175,18 +233,26 @@ def _count_sql(part: str, flags: list[str], tag_limit: int, result_ids: int = 0)
         applied = [f"m.{quote(flag)}" for flag in flags if flag.removeprefix("in_") not in own]
         return " AND ".join(applied) or "1 = 1"
 
-    def linked(facet: str, relation: str, target: str, *own: str, limit: int = 0) -> str:
-        table, article_column, target_column, target_table = _link_table(relation, target)
+    def linked(facet: str, *own: str, limit: int = 0) -> str:
+        target = _LINKED_TARGETS[facet]
+        table, article_column, target_column, target_table = link_table(target)
+        if on_index:
+            links, linked_id = f"unnest(m.{target}_ids) AS l(target_id)", "l.target_id"
+            joined = "1 = 1"
+        else:
+            links, linked_id = f"{quote(table)} l", f"l.{quote(target_column)}"
+            joined = f"l.{quote(article_column)} = m.facet_id"
         # Tags are keyed by slug, regions and municipalities by code.
         key = "slug" if facet == "tag" else "code"
+        # Counted by id, then named: joining the names first doubled the work for every link.
         # CROSS JOIN: SQLite keeps this order (from the matches to their links) instead of
         # reading every link of every region (90 ms at 100,000 articles); PostgreSQL plans freely.
         sql = (
             f"SELECT '{part}' AS part, '{facet}' AS facet, t.{key} AS facet_key,"
-            f" t.name AS label, COUNT(*) AS n, t.id AS target_id"
-            f" FROM {part} m CROSS JOIN {quote(table)} l CROSS JOIN {quote(target_table)} t"
-            f" WHERE l.{quote(article_column)} = m.facet_id AND t.id = l.{quote(target_column)}"
-            f" AND {where(*own)} GROUP BY t.{key}, t.name, t.id"
+            f" t.name AS label, c.n, t.id AS target_id FROM ("
+            f"SELECT {linked_id} AS target_id, COUNT(*) AS n FROM {part} m CROSS JOIN {links}"
+            f" WHERE {joined} AND {where(*own)} GROUP BY {linked_id}) c"
+            f" JOIN {quote(target_table)} t ON t.id = c.target_id"
         )
         if limit:
             sql = f"SELECT * FROM ({sql} ORDER BY n DESC, label LIMIT {int(limit)}) top_{part}"
@@ -203,9 +269,9 @@ def _count_sql(part: str, flags: list[str], tag_limit: int, result_ids: int = 0)
         f"SELECT '{part}' AS part, 'kind' AS facet, m.facet_kind AS facet_key,"
         f" m.facet_year AS label, COUNT(*) AS n FROM {part} m WHERE {where('typ', 'year')}"
         " GROUP BY m.facet_kind, m.facet_year",
-        *(linked(name, *LINKED[name], name) for name in ("region", "kommun")),
+        *(linked(name, name) for name in ("region", "kommun")),
         # Tags narrow the results each: counted within the current results.
-        linked("tag", "tags", "tag", limit=tag_limit),
+        linked("tag", limit=tag_limit),
     ]
     if result_ids:
         selects.append(
@@ -232,7 +298,7 @@ def _count(
         rows_sql, rows_params, flags = _rows_sql(filterset, rows)
         ctes.append(f"{part} AS {_materialized()}({rows_sql})")
         params.extend(rows_params)
-        selects.extend(_count_sql(part, flags, tag_limit, result_ids))
+        selects.extend(_count_sql(part, flags, tag_limit, result_ids, rows.model is PgEntry))
     counted: dict[str, Counts] = {part: {} for part in parts}
     with connection.cursor() as cursor:
         cursor.execute(f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}", params)
@@ -254,11 +320,11 @@ def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool, tuple[int, ...] |
     Also says whether most articles match, and, counted directly, the results' ids (when at
     most RESULT_IDS).
     """
-    matches = filterset.filtered(without=tuple(CONDITIONS))  # reads the text (sets `parsed`)
-    parsed = filterset.parsed
     backend = get_backend()
     searched = "q" in filterset.cleaned
+    parsed = filterset.parsed
     if searched and not (parsed.groups and backend.fewer_non_matches(parsed)):
+        matches = _rows(filterset, MATCHES)
         counts = _count(filterset, {"m": matches}, tag_limit=TAG_ROWS, result_ids=RESULT_IDS)["m"]
         ids = [int(key) for facet, key, _label in counts if facet == "id"]
         listed = tuple(ids) if len(ids) <= RESULT_IDS else None
@@ -268,12 +334,11 @@ def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool, tuple[int, ...] |
     # Counted as published at `until`, so that an article whose publication time has come
     # since is in neither part.
     until, every = cache.get(key, (timezone.now(), None))
-    everything = filterset.filtered(without=(*CONDITIONS, "q")).filter(published_at__lte=until)
     parts = {}
     if searched:
-        parts["missed"] = everything.filter(backend.non_matches(parsed))
+        parts["missed"] = _rows(filterset, MISSES, until)
     if every is None:
-        parts["every"] = everything
+        parts["every"] = _rows(filterset, "", until)
     counted = _count(filterset, parts) if parts else {}
     if every is None:
         every = counted["every"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cached_property
 
 import django_filters
 from django import forms
@@ -22,7 +23,7 @@ from pluginnovation.models import Article, Kind
 from . import search
 from .backends import get_backend
 from .results import NEWEST, RANKING, HeadFirstResults
-from .text import MAX_QUERY_LENGTH, ParsedQuery
+from .text import MAX_QUERY_LENGTH, ParsedQuery, parse_query
 
 # "Begränsa efter innehållstyp": the values are Swedish in both languages, so a link shared
 # between languages means the same thing. Every kind has a type, so the types' counts add up
@@ -166,7 +167,6 @@ class SearchFilterSet(django_filters.FilterSet):
         if queryset is None:
             queryset = Article.objects.published()
         super().__init__(data if data is not None else {}, queryset, **kwargs)
-        self.parsed = ParsedQuery()
 
     @classmethod
     def from_params(cls, params: QueryDict | dict | None) -> SearchFilterSet:
@@ -176,8 +176,7 @@ class SearchFilterSet(django_filters.FilterSet):
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         narrowed = any(name in self.cleaned for name in NARROWING)
-        queryset, self.parsed = search(queryset, value, narrowed=narrowed)
-        return queryset
+        return search(queryset, value, narrowed=narrowed)[0]
 
     def filter_condition(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset.filter(CONDITIONS[name](value))
@@ -205,6 +204,11 @@ class SearchFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
+    @cached_property
+    def parsed(self) -> ParsedQuery:
+        """The free text, read as `search` reads it (an invalid text is no text)."""
+        return parse_query(self.cleaned.get("q", ""))
+
     @property
     def ranked(self) -> bool:
         return bool(self.parsed.groups)
@@ -223,15 +227,14 @@ class SearchFilterSet(django_filters.FilterSet):
         `most_match`: most articles), the same list read a page at a time without ranking
         every match (results.py), or, when the facets `listed` the results' ids, those
         articles in the same order, without finding the matches again."""
-        queryset = self.qs  # applies the filters, the text among them (which sets `parsed`)
         backend = get_backend()
         ranked = self.ranked and self.order == RELEVANCE
         if ranked and backend.reads_in_two_parts(matches, most_match):
             unsearched = self.filtered(without=("q",))
-            head, others = backend.two_parts(queryset, unsearched, self.parsed)
-            return HeadFirstResults(queryset, head, others)
+            head, others = backend.two_parts(self.qs, unsearched, self.parsed)
+            return HeadFirstResults(self.qs, head, others)
         if listed is None:
-            return queryset
+            return self.qs
         chosen = self.queryset.filter(pk__in=listed)
         if ranked:
             return backend.rank(chosen, self.parsed).order_by(*RANKING)

@@ -4,6 +4,7 @@ Both are one-to-one with Article, so a search is a join and ranking composes wit
 other filter in one SQL statement. Only the table of the running database exists.
 """
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
@@ -52,7 +53,9 @@ class FtsEntry(models.Model):
 
 
 class PgEntry(models.Model):
-    """PostgreSQL: an article's weighted vectors, one per language, GIN-indexed."""
+    """PostgreSQL: an article's weighted vectors, one per language, GIN-indexed, and what the
+    facets count (its type, status, date and linked ids: migration 0008), so that the matches
+    are counted from their index rows alone."""
 
     article = models.OneToOneField(
         Article,
@@ -66,6 +69,13 @@ class PgEntry(models.Model):
     # Title, tags and summary only: what ranking reads (migration 0003).
     rank_sv = SearchVectorField()
     rank_en = SearchVectorField()
+    # Copies of the article's own fields and links, written with the vectors (index_many).
+    kind = models.CharField(max_length=20)
+    status = models.CharField(max_length=20)
+    published_at = models.DateTimeField(null=True)
+    region_ids = ArrayField(models.BigIntegerField())
+    municipality_ids = ArrayField(models.BigIntegerField())
+    tag_ids = ArrayField(models.BigIntegerField())
 
     class Meta:
         managed = False

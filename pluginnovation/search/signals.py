@@ -1,5 +1,7 @@
 """Keep the search index current: every save, delete and tag change of any article, and
-every change of a tag's name (in either language) or a tag's deletion.
+every change of a tag's name (in either language) or a tag's deletion; and where the index
+holds what the facets count (PostgreSQL), every change of an article's regions and
+municipalities and the deletion of a region or municipality.
 
 Saves of subclasses (Method, CaseStudy, …) arrive with the subclass as sender, so the
 receivers listen to every sender and keep to Article instances. The admin's publish and
@@ -11,8 +13,10 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from pluginnovation.models import Article, TagName
+from stats.models import Municipality, Region
 
 from . import index_article, index_articles, remove_articles
+from .backends import get_backend
 
 TAG_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
@@ -44,14 +48,44 @@ def index_on_tag_name(sender, instance, **kwargs) -> None:
     index_articles(Article.objects.filter(tags__id=instance.pk))
 
 
-@receiver(pre_delete, sender=Tag, dispatch_uid="search_index_before_tag_delete")
-def remember_tagged(sender, instance, **kwargs) -> None:
-    # Deleting a tag deletes its links without m2m_changed: find its articles while they exist.
-    instance._tagged_article_ids = list(
-        Article.objects.filter(tags__id=instance.pk).values_list("pk", flat=True)
-    )
+@receiver(m2m_changed, sender=Article.regions.through, dispatch_uid="search_index_on_regions")
+@receiver(
+    m2m_changed,
+    sender=Article.municipalities.through,
+    dispatch_uid="search_index_on_municipalities",
+)
+def index_on_geography(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if not get_backend().facets_from_index:
+        return  # the facets read the links themselves
+    if action == "pre_clear" and reverse:
+        # A region's or municipality's links cleared: its articles, while they are linked.
+        instance._linked_article_ids = list(instance.articles.values_list("pk", flat=True))
+    if action not in TAG_ACTIONS:
+        return
+    if not reverse:
+        index_article(instance)
+    else:
+        ids = pk_set if action != "post_clear" else getattr(instance, "_linked_article_ids", [])
+        index_articles(Article.objects.filter(pk__in=ids or []))
 
 
-@receiver(post_delete, sender=Tag, dispatch_uid="search_index_on_tag_delete")
-def index_on_tag_delete(sender, instance, **kwargs) -> None:
-    index_articles(Article.objects.filter(pk__in=getattr(instance, "_tagged_article_ids", [])))
+# Deleting a tag, region or municipality deletes its links without m2m_changed: its articles
+# are found before, while linked, and indexed after.
+LINKED_BY = {Tag: "tags", Region: "regions", Municipality: "municipalities"}
+
+
+@receiver(pre_delete, dispatch_uid="search_index_before_link_target_delete")
+def remember_linked(sender, instance, **kwargs) -> None:
+    if sender in LINKED_BY:
+        instance._linked_article_ids = list(
+            Article.objects.filter(**{f"{LINKED_BY[sender]}__id": instance.pk}).values_list(
+                "pk", flat=True
+            )
+        )
+
+
+@receiver(post_delete, dispatch_uid="search_index_on_link_target_delete")
+def index_on_link_target_delete(sender, instance, **kwargs) -> None:
+    if sender in LINKED_BY:
+        ids = getattr(instance, "_linked_article_ids", [])
+        index_articles(Article.objects.filter(pk__in=ids))

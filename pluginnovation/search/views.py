@@ -135,8 +135,10 @@ def search(request: HttpRequest) -> HttpResponse:
             (value, label, link(sort=value))
             for value, label in filterset.filters["sort"].extra["choices"]
         ],
+        # Each option: (…, link, chosen); `chosen` is read here once, not in the template
+        # for each option.
         "type_options": [
-            (value, label, facets.type_count(value), link(typ=value))
+            (value, label, facets.type_count(value), link(typ=value), cleaned.get("typ") == value)
             for value, label in TYPE_CHOICES
         ],
         "tag_options": [
@@ -144,12 +146,17 @@ def search(request: HttpRequest) -> HttpResponse:
             for slug, names, count in facets.tags
         ],
         "region_options": [
-            (code, name, count, link(region=code)) for code, name, count in facets.regions
+            (code, name, count, link(region=code), cleaned.get("region") == code)
+            for code, name, count in facets.regions
         ],
         "municipality_options": [
-            (code, name, count, link(kommun=code)) for code, name, count in facets.municipalities
+            (code, name, count, link(kommun=code), cleaned.get("kommun") == code)
+            for code, name, count in facets.municipalities
         ],
-        "year_options": [(year, count, link(year=year)) for year, count in facets.years],
+        "year_options": [
+            (year, count, link(year=year), cleaned.get("year") == year)
+            for year, count in facets.years
+        ],
         "active_filters": _active_filters(link, cleaned, facets),
         "clear_link": link(typ=None, tag=None, region=None, kommun=None, year=None),
         "breadcrumbs": [HOME_CRUMB, (SEARCH_CRUMB_LABEL, None)],

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.http import QueryDict
 from django.utils import timezone
+from taggit.models import Tag
 
 from pluginnovation.models import Status
 from pluginnovation.search import rebuild_index, run_search
@@ -13,6 +14,7 @@ from pluginnovation.search.backends import get_backend
 from pluginnovation.search.facets import EVERY_CACHE_SECONDS, _every_seconds, compute_facets
 from pluginnovation.search.filters import SearchFilterSet
 from pluginnovation.search.text import parse_query
+from stats.models import Municipality, Region
 from tests.factories import ArticleFactory, MethodFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +114,85 @@ def test_every_articles_counts_are_kept_until_the_next_publication_time():
     MethodFactory(status=Status.DRAFT, published_at=now + timedelta(seconds=30))
     assert _every_seconds(now) == 120
     assert _every_seconds(now + timedelta(days=1)) == EVERY_CACHE_SECONDS
+
+
+def _facets(monkeypatch, fewer_missed: bool, **params):
+    """The facets of /sok/ with `params`, counted afresh by the road chosen."""
+    monkeypatch.setattr(get_backend(), "fewer_non_matches", lambda parsed: fewer_missed)
+    cache.clear()
+    return compute_facets(SearchFilterSet(_params(**params)))
+
+
+def _region_counts(facets) -> dict[str, int]:
+    return {code: count for code, _name, count in facets.regions}
+
+
+@pytest.mark.parametrize("fewer_missed", [False, True])
+def test_facets_follow_an_articles_regions_and_municipalities(corpus, monkeypatch, fewer_missed):
+    """PostgreSQL counts them from the index rows, which must follow every change of links."""
+    south = Region.objects.get(code="12")
+    malmo = Municipality.objects.get(code="1280")
+    method = corpus["m1"]
+    before = _region_counts(_facets(monkeypatch, fewer_missed, q="mentorskap"))
+    assert "12" not in before
+
+    method.regions.add(south)
+    method.municipalities.add(malmo)
+    facets = _facets(monkeypatch, fewer_missed, q="mentorskap")
+    assert _region_counts(facets)["12"] == 1
+    assert ("1280", "Malmö", 1) in facets.municipalities
+    chosen = _facets(monkeypatch, fewer_missed, q="mentorskap", kommun="1280")
+    assert chosen.total == run_search(_params(q="mentorskap", kommun="1280")).count() == 1
+
+    south.articles.remove(method)  # from the region's side
+    assert "12" not in _region_counts(_facets(monkeypatch, fewer_missed, q="mentorskap"))
+    method.municipalities.clear()
+    assert _facets(monkeypatch, fewer_missed, q="mentorskap", kommun="1280").total == 0
+
+
+@pytest.mark.parametrize("fewer_missed", [False, True])
+def test_facets_follow_a_deleted_municipality_and_tag(corpus, monkeypatch, fewer_missed):
+    assert _facets(monkeypatch, fewer_missed, q="coachning").municipalities == [
+        ("1280", "Malmö", 1)
+    ]
+    Municipality.objects.get(code="1280").delete()  # its links go with it, without m2m_changed
+    assert _facets(monkeypatch, fewer_missed, q="coachning").municipalities == []
+    Tag.objects.get(slug="mentorskap").delete()
+    facets = _facets(monkeypatch, fewer_missed, q="mentorskap", tag="gymnasiet")
+    assert "mentorskap" not in {slug for slug, _names, _count in facets.tags}
+    assert facets.total == run_search(_params(q="mentorskap", tag="gymnasiet")).count() == 1
+
+
+@pytest.mark.parametrize("fewer_missed", [False, True])
+def test_facets_follow_publish_unpublish_and_a_new_date(corpus, monkeypatch, fewer_missed):
+    method = corpus["m1"]
+    this_year = timezone.now().year
+    method.status = Status.DRAFT
+    method.save()
+    assert _facets(monkeypatch, fewer_missed, q="mentorskap").total == 3
+    method.status = Status.PUBLISHED
+    method.published_at = timezone.now() - timedelta(days=800)
+    method.save()
+    facets = _facets(monkeypatch, fewer_missed, q="mentorskap", typ="metoder")
+    assert facets.total == 1
+    assert this_year not in dict(facets.years)
+    assert (
+        _facets(monkeypatch, fewer_missed, q="mentorskap", year=this_year).type_count("metoder")
+        == run_search(_params(q="mentorskap", year=this_year, typ="metoder")).count()
+    )
+
+
+@pytest.mark.parametrize("fewer_missed", [False, True])
+def test_unknown_tags_and_codes_give_no_results_in_the_facets_either(
+    corpus, monkeypatch, fewer_missed
+):
+    for params in ({"tag": "finns-inte"}, {"tag": ["mentorskap", "finns-inte"]}):
+        query = QueryDict(mutable=True)
+        query.setlist("tag", params["tag"] if isinstance(params["tag"], list) else [params["tag"]])
+        query["q"] = "mentorskap"
+        monkeypatch.setattr(get_backend(), "fewer_non_matches", lambda parsed: fewer_missed)
+        cache.clear()
+        assert compute_facets(SearchFilterSet(query)).total == 0 == run_search(query).count()
+    facets = _facets(monkeypatch, fewer_missed, q="mentorskap", region="99")
+    assert facets.total == 0 == run_search(_params(q="mentorskap", region="99")).count()
+    assert sum(count for _code, _name, count in facets.regions) > 0  # the others still offered

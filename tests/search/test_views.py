@@ -120,7 +120,9 @@ def test_type_facet_counts_agree_with_the_filtered_results(client, corpus):
 def test_the_content_types_count_every_result(client, corpus):
     ArticleFactory(kind=Kind.PAGE, slug="om-mentorskap", title_sv="Om mentorskap")
     response = client.get(URL, {"q": "mentorskap"})
-    types = {value: count for value, _label, count, _link in response.context["type_options"]}
+    types = {
+        value: count for value, _label, count, _link, _chosen in response.context["type_options"]
+    }
     assert types["information"] == 1
     assert sum(types.values()) == response.context["total"] == 5
     assert slugs(client.get(URL, {"q": "mentorskap", "typ": "information"})) == ["om-mentorskap"]
@@ -409,9 +411,11 @@ def test_the_year_facet_counts_by_the_local_year_at_its_edges(client):
 def test_type_and_year_counts_each_apply_the_other_filter(client, corpus):
     response = client.get(URL, {"typ": "metoder", "year": LAST_YEAR})
     assert slugs(response) == ["m2"]
-    years = {year: count for year, count, _link in response.context["year_options"]}
+    years = {year: count for year, count, _link, _chosen in response.context["year_options"]}
     assert years == {THIS_YEAR: 1, LAST_YEAR: 1}  # methods: m1 this year, m2 last year
-    types = {value: count for value, _label, count, _link in response.context["type_options"]}
+    types = {
+        value: count for value, _label, count, _link, _chosen in response.context["type_options"]
+    }
     assert types == {
         "metoder": 1,
         "forskning": 1,
