@@ -68,6 +68,31 @@ def test_snippets_mark_the_words_found_in_the_text(client):
     assert "<mark>mentor</mark>" in response.content.decode()
 
 
+def test_a_snippet_comes_from_the_text_in_the_language_its_result_is_shown_in(client):
+    ArticleFactory(
+        title_sv="Rubrik",
+        title_en="Title",
+        summary_sv="",
+        summary_en="",
+        body_sv="Eleverna fick en mentor varje vecka.",
+        body_en="The students met a mentor every week.",
+    )
+    ArticleFactory(
+        title_sv="Bara svenska",
+        title_en="",
+        summary_en="",
+        body_sv="En mentor & en coach.",
+        body_en="",
+    )
+    swedish = client.get(URL, {"q": "mentor"}).content.decode()
+    english = client.get("/en/search/", {"q": "mentor"}).content.decode()
+    assert "fick en <mark>mentor</mark> varje vecka" in swedish
+    assert "met a <mark>mentor</mark> every week" in english
+    assert "Eleverna" not in english
+    # Shown in Swedish on the English page: its Swedish text, escaped.
+    assert "En <mark>mentor</mark> &amp; en coach" in english
+
+
 def test_each_result_lists_its_tags_as_links_to_their_results(client, corpus):
     response = client.get(URL, {"q": "coachning"})
     assert slugs(response) == ["m2"]
