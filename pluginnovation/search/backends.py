@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import html
-import json
 import re
 from collections.abc import Iterable
 
@@ -631,14 +630,27 @@ class PostgresBackend(Backend):
         return self._non_matching(parsed)
 
     def fewer_non_matches(self, parsed):
-        """The planner's estimates of both, from one EXPLAIN (no rows are read)."""
-        positive = tsquery_text(parsed)[0]
-        matching = PgEntry.objects.filter(self._matches(self._queries(positive), prefix=""))
-        missing = PgEntry.objects.filter(self._non_matching(parsed))
-        union = matching.values("article_id").union(missing.values("article_id"), all=True)
-        plan = json.loads(union.explain(format="json"))[0]["Plan"]
-        estimates = [part.get("Plan Rows", 0) for part in plan.get("Plans", [])]
-        return len(estimates) == 2 and estimates[1] < estimates[0]
+        """The planner's estimates of the matches and of every entry, from one EXPLAIN (no
+        rows are read). Written as SQL: composed through the ORM it took twice as long as
+        the planner."""
+        positive, excluded = tsquery_text(parsed)
+        either = " OR ".join(
+            f"search_{language} @@ to_tsquery('{PG_CONFIGS[language]}', %s)"
+            for language in CONTENT_LANGUAGES
+        )
+        condition, params = f"({either})", [positive] * len(CONTENT_LANGUAGES)
+        if excluded:
+            condition += f" AND NOT ({either})"
+            params += [excluded] * len(CONTENT_LANGUAGES)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PG_TABLE} WHERE {condition}"
+                f" UNION ALL SELECT 1 FROM {PG_TABLE}",
+                params,
+            )
+            plan = cursor.fetchone()[0]  # psycopg2 decodes the JSON
+        matches, every = (part.get("Plan Rows", 0) for part in plan[0]["Plan"]["Plans"])
+        return matches * 2 > every
 
     def snippets(self, articles, parsed):
         """ts_headline for the visible page only, and for each article in the language it is

@@ -11,6 +11,8 @@ page reads just those rather than finding the matches again (`Facets.result_ids`
 
 Which rows: the matches of the query, or, when most articles match it, the few it misses,
 subtracted from every article's counts (`_counts`). Cached briefly, under the content version.
+On PostgreSQL they are the index rows, which hold the type, status, date and linked ids
+(migration 0008), so nothing but the index is read; on SQLite, the articles and their links.
 """
 
 from __future__ import annotations
@@ -313,7 +315,8 @@ def _counts(filterset: SearchFilterSet) -> tuple[Counts, bool, tuple[int, ...] |
     articles match it, as every article's counts less those of the articles it misses.
 
     For a word in 95 % of 100,000 articles, counting the matches read 95,000 rows and their
-    links; the articles it misses (found by the index: backends.non_matches) are 5,000.
+    links; the articles it misses (found by the index: Backend.non_matches, index_misses)
+    are 5,000.
     Every article's counts are the same for every query with these filters (and are what
     the page without a query shows), so they are cached under the content version, for as
     long as they hold (_every_seconds).
