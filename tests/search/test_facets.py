@@ -196,3 +196,29 @@ def test_unknown_tags_and_codes_give_no_results_in_the_facets_either(
     facets = _facets(monkeypatch, fewer_missed, q="mentorskap", region="99")
     assert facets.total == 0 == run_search(_params(q="mentorskap", region="99")).count()
     assert sum(count for _code, _name, count in facets.regions) > 0  # the others still offered
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"typ": "metoder", "region": "14"},
+        {"typ": "fallstudier", "region": "14", "kommun": "1402", "year": timezone.now().year},
+        {"region": "12", "kommun": "1280"},
+        {"typ": "forskning", "year": timezone.now().year, "tag": "mentorskap"},
+    ],
+)
+@pytest.mark.parametrize("query", ["", "mentorskap", "skolan OR coachning"])
+@pytest.mark.parametrize("fewer_missed", [False, True])
+def test_counting_only_the_rows_some_facet_needs_changes_no_count(
+    corpus, monkeypatch, filters, query, fewer_missed
+):
+    """Rows failing two filters count in no facet: leaving them out must change nothing."""
+    from pluginnovation.search import facets as module
+
+    params = {**filters, **({"q": query} if query else {})}
+    narrowed = _facets(monkeypatch, fewer_missed, **params)
+    # A facet that counts every row makes every row needed.
+    monkeypatch.setitem(module.FACET_OWN_FILTERS, "every row", tuple(module.CONDITIONS))
+    everything = _facets(monkeypatch, fewer_missed, **params)
+    assert narrowed == everything
+    assert narrowed.total == run_search(_params(**params)).count()
