@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command, get_commands
 
-from pluginnovation.search import run_search
-from pluginnovation.search.views import HELP_EXAMPLES
+from search.api import run_search
+from search.views import HELP_EXAMPLES
 
 pytestmark = pytest.mark.django_db
 

@@ -76,7 +76,7 @@ def test_every_link_on_the_demo_site_leads_somewhere(client, demo, signed_in):
 
 
 def test_the_crawl_reports_a_broken_link(client, demo, monkeypatch):
-    from pluginnovation.models import Article
+    from content.models import Article
 
     # An article whose page is gone, still listed: its link must be reported.
     article = Article.objects.published().filter(kind="news").first()

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pluginnovation.models import Kind
+from content.models import PAGE
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -37,7 +37,7 @@ def many_articles(db):
         ("summary", ResearchSummaryFactory),
         ("casestudy", CaseStudyFactory),
         ("news", ArticleFactory),
-        ("page", lambda **kw: ArticleFactory(kind=Kind.PAGE, **kw)),
+        ("page", lambda **kw: ArticleFactory(kind=PAGE, **kw)),
     ]:
         made[kind] = [factory(tags=["mentorskap", f"tagg-{n % 5}"]) for n in range(MANY)]
         for article in made[kind]:
@@ -48,7 +48,7 @@ def many_articles(db):
     ):
         method.related_articles.add(case, publication)
     made["summary"][0].publications.add(*made["publication"])
-    ArticleFactory(kind=Kind.PAGE, slug="om-plug-in")
+    ArticleFactory(kind=PAGE, slug="om-plug-in")
     return made
 
 
