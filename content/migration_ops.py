@@ -49,12 +49,18 @@ class ReparentModel(migrations.operations.base.Operation):
 
 def rename_content_types(models: list[str], source: str, target: str):
     """A RunPython function giving the content types of `models` the app `target`, so that
-    permissions and the admin's history keep pointing at them after the models moved."""
+    permissions, groups and the admin's history keep pointing at them after the models moved.
+
+    Where the target already exists too (`migrate` makes a content type for every model it
+    knows once it has run, so a migration back and forth leaves one of each), the source's rows
+    are the ones with the history: the target's are deleted first."""
 
     def rename(apps, schema_editor):
         ContentType = apps.get_model("contenttypes", "ContentType")
         for model in models:
-            if not ContentType.objects.filter(app_label=target, model=model).exists():
-                ContentType.objects.filter(app_label=source, model=model).update(app_label=target)
+            former = ContentType.objects.filter(app_label=source, model=model)
+            if former.exists():
+                ContentType.objects.filter(app_label=target, model=model).delete()
+                former.update(app_label=target)
 
     return rename

@@ -257,6 +257,27 @@ class Article(TranslatedMixin, models.Model):
             and self.published_at <= timezone.now()
         )
 
+    def search_texts(self, language: str) -> list[str]:
+        """What else the article says in `language`, for Artikelsök to index with its body: the
+        text fields its content type adds to Article (a method's cost, a case study's results).
+        A content type extends this with what its structured fields say."""
+        texts = []
+        for model_field in type(self)._meta.concrete_fields:
+            if model_field.model is Article or not isinstance(
+                model_field, models.CharField | models.TextField
+            ):
+                continue
+            if model_field.choices or isinstance(model_field, models.EmailField | models.URLField):
+                continue
+            name = model_field.name
+            suffix = name.rsplit("_", 1)[-1] if "_" in name else ""
+            if (suffix in CONTENT_LANGUAGES and suffix != language) or "phone" in name:
+                continue
+            value = getattr(self, model_field.attname, "") or ""
+            if value:
+                texts.append(str(value))
+        return texts
+
     def publish(self, when=None):
         self.status = Status.PUBLISHED
         self.published_at = self.published_at or when or timezone.now()

@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import Stemmer
-from django.db import models
 from django.utils.html import strip_tags
 
-from content.models import Article
 from infra.i18n import CONTENT_LANGUAGES
 
 STEMMER_LANGUAGES = {"sv": "swedish", "en": "english"}
@@ -126,28 +124,6 @@ def parse_query(text: str) -> ParsedQuery:
 # Article text
 
 
-def _subclass_text(article, language: str) -> list[str]:
-    """Text fields a content type adds to Article (a method's cost, a case study's results)."""
-    texts = []
-    for model_field in type(article)._meta.concrete_fields:
-        if model_field.model is Article or not isinstance(
-            model_field, models.CharField | models.TextField
-        ):
-            continue
-        if model_field.choices or isinstance(model_field, models.EmailField | models.URLField):
-            continue
-        name = model_field.name
-        suffix = name.rsplit("_", 1)[-1] if "_" in name else ""
-        if suffix in CONTENT_LANGUAGES and suffix != language:
-            continue
-        if "phone" in name:
-            continue
-        value = getattr(article, model_field.attname, "") or ""
-        if value:
-            texts.append(str(value))
-    return texts
-
-
 def article_texts(article, tags: list[tuple[str, str]]) -> dict:
     """Per language: (title, summary, body) as plain text; and under "tags", per language the
     tag names (`tags`: (Swedish name, English name or "")): an English name is searched with
@@ -165,6 +141,6 @@ def article_texts(article, tags: list[tuple[str, str]]) -> dict:
         title = getattr(article, f"title_{code}", "") or ""
         summary = getattr(article, f"summary_{code}", "") or ""
         body = html.unescape(strip_tags(getattr(article, f"body_html_{code}", "") or ""))
-        extra = _subclass_text(article, code)
+        extra = article.search_texts(code)
         result[code] = (title, summary, " ".join([body, *extra]).strip())
     return result

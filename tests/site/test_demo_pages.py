@@ -10,16 +10,22 @@ from casestudies.models import CaseStudy
 from content.models import Article
 from methods.models import Method
 from research.models import Publication, ResearchSummary
+from tests.db import shared_rows
 
 from .html import page, text
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
+def _load_demo() -> list[Article]:
     call_command("load_demo", stdout=StringIO())
     return list(Article.objects.published())
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loaded once for the module: its tests only read it."""
+    yield from shared_rows(django_db_blocker, _load_demo)
 
 
 def test_every_demo_article_has_a_page_in_both_languages_with_one_h1(client, demo):
