@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from infra.cache import show_publicly
 
+from .facets import Facet
+
 if TYPE_CHECKING:
     from django.db.models import Model
 
@@ -59,8 +61,18 @@ class ContentType:
     # Whether the editor group adds, changes and publishes this kind (accounts grants it).
     editors_publish: bool = True
     in_sitemap: bool = True
-    # The model names (lower case) of this kind's app that editors also manage with it.
+    # The model names (lower case) of this kind's app that editors also manage with it (add,
+    # change, delete, view: e.g. the method bank's vocabularies).
     editor_models: tuple[str, ...] = field(default_factory=tuple)
+    # The filters of its structured fields that Artikelsök adds when its type is chosen
+    # (content.facets; e.g. a method's target groups). Search reads them here, never the app.
+    search_facets: tuple[Facet, ...] = ()
+    # Whether its pages say when an editor last reviewed them ("Not stated" when never): the
+    # date of a method or case study (a news item shows its own date, dated_on).
+    shows_last_review: bool = False
+    # What its search_texts() reads besides its own row, as prefetch_related() lookups from
+    # Article ("method__terms"): indexing many articles then reads it in one query a batch.
+    search_prefetch: tuple[str, ...] = ()
 
 
 _types: dict[str, ContentType] = {}
@@ -125,6 +137,44 @@ def search_types() -> dict[str, tuple[str, ...]]:
 
 def search_type_choices() -> list[tuple[str, Any]]:
     return [(section.search_type, section.search_label) for section in sections()]
+
+
+def search_facets(search_type: str | None) -> tuple[Facet, ...]:
+    """The facets Artikelsök adds for a type filter's value (none without one)."""
+    if not search_type:
+        return ()
+    found: dict[str, Facet] = {}
+    for item in _ordered():
+        if item.section.search_type == search_type:
+            found.update((facet.param, facet) for facet in item.search_facets)
+    return tuple(found.values())
+
+
+def all_search_facets() -> tuple[Facet, ...]:
+    """Every facet any type adds, once each (the parameters Artikelsök may be given)."""
+    found: dict[str, Facet] = {}
+    for item in _ordered():
+        found.update((facet.param, facet) for facet in item.search_facets)
+    return tuple(found.values())
+
+
+# Information pages (kind "page") that an app shows at an address of its own, by slug → URL
+# name: every link to such a page points there, and its address among the pages redirects there.
+_placed_pages: dict[str, str] = {}
+
+
+def place_page(slug: str, url_name: str) -> None:
+    """Show the information page `slug` at the URL named `url_name` (e.g. "Så bedömer vi
+    evidens" at /metoder/evidens/): editors edit it as any page, the methods app draws it."""
+    _placed_pages[slug] = url_name
+
+
+def placed_page(slug: str) -> str | None:
+    return _placed_pages.get(slug)
+
+
+def search_prefetch() -> list[str]:
+    return [lookup for item in _ordered() for lookup in item.search_prefetch]
 
 
 def detail_url_name(kind: str) -> str:

@@ -41,6 +41,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 
+from content.facets import count_options
 from content.models import Article, Status, TagName, shown_tag_name
 from content.registry import search_types
 from infra.cache import versioned_key
@@ -99,6 +100,9 @@ class Facets:
     most_match: bool = field(default=False, compare=False)
     # The ids of all the results, when they were counted directly and are few (RESULT_IDS).
     result_ids: tuple[int, ...] | None = field(default=None, compare=False)
+    # The chosen content type's own facets (registry): {param: {option value: count}}, each
+    # option counted with every other filter kept but its own facet's.
+    type_facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def type_count(self, value: str) -> int:
         return sum(self.kinds.get(kind, 0) for kind in search_types()[value])
@@ -233,6 +237,11 @@ def _rows(filterset: SearchFilterSet, text: str, until=None) -> QuerySet:
     if slugs:
         # Every chosen tag; an unknown slug's id is NULL, which no row contains.
         rows = rows.filter(tag_ids__contains=[_target_id("tag", slug) for slug in slugs])
+    # The chosen type's own facets narrow every count, as tags do (their conditions are on the
+    # article's id, the index row's key).
+    for facet in filterset.type_facets:
+        if facet.param in filterset.cleaned:
+            rows = rows.filter(facet.condition(filterset.cleaned[facet.param]))
     return rows
 
 
@@ -397,6 +406,21 @@ def _materialized() -> str:
     return "MATERIALIZED "
 
 
+def _type_facet_counts(filterset: SearchFilterSet) -> dict[str, dict[str, int]]:
+    """The options of the chosen type's own facets, counted from the results before those
+    facets narrow them (one statement: content.facets.count_options)."""
+    own = filterset.type_facets
+    if not own:
+        return {}
+    chosen = {
+        facet.param: filterset.cleaned[facet.param]
+        for facet in own
+        if facet.param in filterset.cleaned
+    }
+    before = filterset.filtered(without=tuple(facet.param for facet in own))
+    return count_options(before, own, chosen)[1]
+
+
 def compute_facets(filterset: SearchFilterSet) -> Facets:
     key = _cache_key(filterset)
     cached = cache.get(key)
@@ -435,6 +459,7 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     tags.sort(key=lambda item: (-item[2], item[1]))
     facets.tag_names = {slug: name for slug, name, _count in tags}
     facets.tags = [tag for tag in tags if tag[0] not in chosen_tags][:MAX_TAG_OPTIONS]
+    facets.type_facets = _type_facet_counts(filterset)
 
     cache.set(key, facets, CACHE_SECONDS)
     return facets

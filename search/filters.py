@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from content.models import Article
-from content.registry import search_type_choices, search_types
+from content.registry import all_search_facets, search_facets, search_type_choices, search_types
 
 from .backends import get_backend
 from .query import search
@@ -84,6 +84,25 @@ class TagFilter(django_filters.Filter):
 
 class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
+
+
+class FacetFilter(django_filters.Filter):
+    """A facet a content type adds when its type is chosen (registry.ContentType.search_facets):
+    `?malgrupp=a&malgrupp=b`, any of its options."""
+
+    field_class = forms.MultipleChoiceField
+
+    def __init__(self, facet, **kwargs):
+        self.facet = facet
+        super().__init__(
+            label=facet.label,
+            choices=lambda: [(value, label) for value, label in facet.options()],
+            widget=forms.MultipleHiddenInput,
+            **kwargs,
+        )
+
+    def filter(self, qs: QuerySet, value: list[str]) -> QuerySet:
+        return qs.filter(self.facet.condition(value)) if value else qs
 
 
 # The narrowing filters that follow a many-to-many link: (relation, the link's field to the
@@ -154,6 +173,9 @@ class SearchFilterSet(django_filters.FilterSet):
         if queryset is None:
             queryset = Article.objects.published()
         super().__init__(data if data is not None else {}, queryset, **kwargs)
+        # The facets of every content type; only those of the chosen type apply (`cleaned`).
+        for facet in all_search_facets():
+            self.filters[facet.param] = FacetFilter(facet, field_name=facet.param)
 
     @classmethod
     def from_params(cls, params: QueryDict | dict | None) -> SearchFilterSet:
@@ -162,7 +184,7 @@ class SearchFilterSet(django_filters.FilterSet):
     # -- the filters
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        narrowed = any(name in self.cleaned for name in NARROWING)
+        narrowed = any(name in self.cleaned for name in (*NARROWING, *self.facet_params))
         return search(queryset, value, narrowed=narrowed)[0]
 
     def filter_condition(self, queryset: QuerySet, name: str, value) -> QuerySet:
@@ -175,13 +197,25 @@ class SearchFilterSet(django_filters.FilterSet):
 
     @property
     def cleaned(self) -> dict:
-        """The valid values (invalid ones were reported and are left out)."""
+        """The valid values (invalid ones were reported and are left out), without the facets
+        of a content type that is not the chosen one."""
         self.form.errors  # noqa: B018 - validates the form
+        ignored = {facet.param for facet in all_search_facets()} - set(self.facet_params)
         return {
             name: value
             for name, value in self.form.cleaned_data.items()
-            if value not in (None, "", [])
+            if value not in (None, "", []) and name not in ignored
         }
+
+    @property
+    def type_facets(self) -> tuple:
+        """The facets the chosen content type adds (content.facets.Facet), or none."""
+        self.form.errors  # noqa: B018 - validates the form
+        return search_facets(self.form.cleaned_data.get("typ"))
+
+    @property
+    def facet_params(self) -> tuple[str, ...]:
+        return tuple(facet.param for facet in self.type_facets)
 
     def filtered(self, without: tuple[str, ...] = (), queryset: QuerySet | None = None) -> QuerySet:
         """The queryset with every valid filter except those named, in no particular order."""
