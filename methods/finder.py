@@ -171,7 +171,6 @@ class FinderForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Format"), required=False, choices=[(f, f) for f in EXPORT_FORMATS]
     )
-    page = forms.CharField(required=False, max_length=20)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -183,10 +182,6 @@ class FinderForm(forms.Form):
                 widget=forms.CheckboxSelectMultiple,
                 error_messages={"invalid_choice": _("%(value)s is not one of the choices.")},
             )
-
-    def clean_page(self) -> int:
-        value = self.cleaned_data.get("page") or ""
-        return int(value) if value.isascii() and value.isdigit() and len(value) < 7 else 1
 
 
 class Finder:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -78,8 +78,11 @@ def method_list(request: HttpRequest) -> HttpResponse:
     total, counts = finder.counts()
     paginator = Paginator(finder.results(), settings.PAGE_SIZE)
     paginator.count = total  # counted with the facets already
-    wanted = finder.cleaned.get("page", 1)
-    page = paginator.get_page(wanted)
+    try:
+        # As on every list: a page that is not there is a 404.
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404 from None
     link = Links(request.GET)
 
     facets, active = [], []
@@ -108,7 +111,6 @@ def method_list(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "methods": list(page.object_list),
         "total": total,
-        "page_missing": wanted > page.number,
         "facets": facets,
         "active_filters": active,
         "clear_link": link(**dict.fromkeys(["q", *counts], None)),

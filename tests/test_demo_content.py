@@ -105,8 +105,8 @@ def test_only_the_seeds_date_is_set_by_hand(demo):
 def test_the_command_prints_a_summary(db):
     out = load_demo()
     assert "21 counties, 290 municipalities" in out
-    assert "25 created, 0 updated" in out
-    assert "25 updated" in load_demo()
+    assert "26 created, 0 updated" in out
+    assert "26 updated" in load_demo()
 
 
 def test_the_three_case_studies_are_in_their_municipalities(demo):
@@ -194,7 +194,7 @@ def test_literature_keeps_authors_years_tags_and_original_titles(demo):
 
 def test_everything_is_published_and_visible_at_its_url_in_both_languages(demo, client):
     articles = list(Article.objects.all())
-    assert len(articles) == 25
+    assert len(articles) == 26
     for article in articles:
         assert article.is_public, article.slug
         for language in ("sv", "en"):

@@ -286,8 +286,7 @@ def test_a_research_summary_lists_its_publications(client):
 @pytest.mark.django_db
 def test_a_method_shows_its_facts_in_the_visitors_language(client):
     method = MethodFactory(
-        intervention_type="mentorskap",
-        phase="overgang",
+        terms={"intervention_type": ["mentorskap"], "phase": ["overgang"]},
         cost_sv="Två tjänster.",
         cost_en="Two posts.",
         contact_email="mentor@example.se",
