@@ -19,25 +19,26 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from content.facets import Facet, count_options, narrow
-from infra.cache import remember
+from infra.cache import remember, remember_in_process
 from infra.i18n import current_language
 from search.api import search
 
-from .models import CostLevel, EvidenceRating, Method, Term, Vocabulary, has_terms
+from .models import TERMS_VERSION, CostLevel, EvidenceRating, Method, Term, Vocabulary, has_terms
 
 MAX_QUERY_LENGTH = 200
 
 
+def _read_terms() -> dict[str, list[Term]]:
+    found: dict[str, list[Term]] = {}
+    for term in Term.objects.order_by("position", "name_sv", "pk"):
+        found.setdefault(term.vocabulary, []).append(term)
+    return found
+
+
 def terms_by_vocabulary() -> dict[str, list[Term]]:
-    """Every term by vocabulary, in list order: read once per content version."""
-
-    def read() -> dict[str, list[Term]]:
-        found: dict[str, list[Term]] = {}
-        for term in Term.objects.order_by("position", "name_sv", "pk"):
-            found.setdefault(term.vocabulary, []).append(term)
-        return found
-
-    return remember("method-terms", (), read)
+    """Every term by vocabulary, in list order: read once per content version and process
+    (the finder and Artikelsök's method facets list them on every page)."""
+    return remember_in_process("method-terms", _read_terms, version_key=TERMS_VERSION)
 
 
 def _term_facet(vocabulary: Vocabulary, param: str, label) -> Facet:

@@ -56,6 +56,11 @@ class CostLevel(models.IntegerChoices):
     HIGH = 3, _("High")
 
 
+# The version of the vocabularies, which each process keeps in memory (finder.terms_by_vocabulary):
+# bumped when a term changes (signals.py), not by every write of content.
+TERMS_VERSION = "method-terms-version"
+
+
 class TermQuerySet(models.QuerySet):
     def of(self, vocabulary: str):
         return self.filter(vocabulary=vocabulary)
