@@ -33,7 +33,10 @@ class AroundPeriod:
     @property
     def sources(self) -> str:
         """The indicators' original sources, each once (Kolada publishes them)."""
-        return ", ".join(dict.fromkeys(indicator.source for indicator in self.indicators))
+        parts = (
+            part.strip() for indicator in self.indicators for part in indicator.source.split(",")
+        )
+        return ", ".join(dict.fromkeys(part for part in parts if part))
 
 
 def figures_around(municipality: Municipality, period: tuple[int, int]) -> AroundPeriod | None:
