@@ -13,7 +13,7 @@ from functools import cached_property
 
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Coalesce, Lower, NullIf, Replace
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -91,10 +91,16 @@ FACET_PARAMS = tuple(facet.param for facet in FACETS)
 
 
 def _name():
-    """The title the visitor reads (the other language's where theirs is empty), for sorting."""
+    """The title the visitor reads (the other language's where theirs is empty), for sorting:
+    in lower case, compared by code point on both databases (Ä and Ö after Z, as in Swedish)."""
     language = current_language()
     other = "en" if language == "sv" else "sv"
-    return Lower(Coalesce(NullIf(f"title_{language}", Value("")), f"title_{other}"))
+    key = Lower(Coalesce(NullIf(f"title_{language}", Value("")), f"title_{other}"))
+    # Swedish puts Å before Ä, code points the other way round (ä U+E4, å U+E5): Å sorts as Ã.
+    # (SQLite's lower() leaves letters beyond ASCII as they are.)
+    for letter, stand_in in (("å", "ã"), ("Å", "Ã")):
+        key = Replace(key, Value(letter), Value(stand_in))
+    return key
 
 
 # Orders: (label, the fields, strongest/most first where it matters). Each but relevance and
