@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from content.models import Article
 from infra.cache import bump_content_version
 from search.api import index_article, index_articles
 
@@ -24,7 +25,7 @@ def index_on_terms(sender, instance, action, reverse, pk_set, **kwargs) -> None:
         index_article(instance)
         return
     ids = pk_set if action != "post_clear" else getattr(instance, "_method_ids", [])
-    index_articles(Method.objects.filter(pk__in=ids or []))
+    index_articles(Article.objects.filter(pk__in=ids or []))
 
 
 def _terms_changed() -> None:
@@ -38,7 +39,7 @@ def _terms_changed() -> None:
 def index_on_term_name(sender, instance, created, **kwargs) -> None:
     _terms_changed()
     if not created:
-        index_articles(Method.objects.filter(terms=instance))
+        index_articles(Article.objects.filter(pk__in=instance.methods.values("pk")))
 
 
 @receiver(pre_delete, sender=Term, dispatch_uid="methods_remember_term_methods")
@@ -50,4 +51,4 @@ def remember_term_methods(sender, instance, **kwargs) -> None:
 @receiver(post_delete, sender=Term, dispatch_uid="methods_index_on_term_delete")
 def index_on_term_delete(sender, instance, **kwargs) -> None:
     _terms_changed()
-    index_articles(Method.objects.filter(pk__in=getattr(instance, "_method_ids", [])))
+    index_articles(Article.objects.filter(pk__in=getattr(instance, "_method_ids", [])))
