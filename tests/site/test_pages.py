@@ -314,7 +314,7 @@ def test_a_swedish_only_article_falls_back_on_the_english_site_and_says_so(clien
     assert parsed.find("p", **{"class": "lead"}).get("lang") == "sv"
     assert parsed.html_lang == "en"
     # The card in a list says so too.
-    card = page(client.get("/en/methods/")).find("article", **{"class": "card"})
+    card = page(client.get("/en/methods/")).find("article", **{"class": "card method-card"})
     assert "Only available in Swedish" in card.text
 
 
