@@ -192,7 +192,10 @@ def test_each_method_has_the_structured_values_the_seeds_state_and_no_others(dem
 def test_the_demo_has_how_we_assess_evidence_at_the_method_banks_address(demo, client):
     evidence = Article.objects.get(slug="sa-bedomer-vi-evidens")
     assert evidence.get_absolute_url() == "/metoder/evidens/"
-    for url, level in (("/metoder/evidens/", "Ej bedömd:"), ("/en/methods/evidence/", "Not assessed:")):
+    for url, level in (
+        ("/metoder/evidens/", "Ej bedömd:"),
+        ("/en/methods/evidence/", "Not assessed:"),
+    ):
         body = client.get(url).content.decode()
         assert level in body
 

@@ -89,7 +89,12 @@ def test_the_method_banks_pages_have_no_wcag_21_aa_violations(live_server, page,
     checked = []
     for label, name, kwargs, query in [
         ("finder", "methods:list", {}, ""),
-        ("finder with choices", "methods:list", {}, "?malgrupp=elever-i-riskzon&fas=under-gymnasiet"),
+        (
+            "finder with choices",
+            "methods:list",
+            {},
+            "?malgrupp=elever-i-riskzon&fas=under-gymnasiet",
+        ),
         ("comparison table", "methods:list", {}, "?vy=tabell&sort=-kostnad"),
         ("finder with an error", "methods:list", {}, "?malgrupp=finns-inte"),
         ("no match", "methods:list", {}, "?malgrupp=nyanlanda"),
