@@ -52,7 +52,7 @@ def csv_response(methods: list[Method]) -> HttpResponse:
     )
     for method in methods:
         terms = [
-            "; ".join(term.name for term in method.terms_of(vocabulary)) or not_stated
+            ", ".join(term.name for term in method.terms_of(vocabulary)) or not_stated
             for vocabulary in COLUMNS_OF_TERMS
         ]
         writer.writerow(
