@@ -29,8 +29,6 @@ class Facet:
     # The articles with any of these values: a condition on rows whose primary key is the
     # article's id (articles, a content type's rows, the search index's rows).
     condition: Callable[[Sequence[str]], Q]
-    # A sentence shown with the facet's options, or "".
-    help_text: Any = ""
 
 
 Chosen = Mapping[str, Sequence[str]]

@@ -36,7 +36,7 @@ def _read_terms() -> dict[str, list[Term]]:
 
 
 def terms_by_vocabulary() -> dict[str, list[Term]]:
-    """Every term by vocabulary, in list order: read once per content version and process
+    """Every term by vocabulary, in list order: read once per process until a term changes
     (the finder and Artikelsök's method facets list them on every page)."""
     return remember_in_process("method-terms", _read_terms, version_key=TERMS_VERSION)
 
@@ -121,8 +121,9 @@ def _order(key: str) -> list:
     if key == NEWEST:
         return [F("published_at").desc(nulls_last=True), F("pk").desc()]
     if key == EVIDENCE:
-        # Research first, then experience: a rating from research weighs more.
-        return [F("scientific_basis").desc(), F("proven_experience").desc(), name]
+        # The strength of evidence: both ratings together; of equals, research first.
+        both = F("scientific_basis") + F("proven_experience")
+        return [both.desc(), F("scientific_basis").desc(), name]
     if key == SCIENCE:
         return [F("scientific_basis").desc(), F("proven_experience").desc(), name]
     if key == EXPERIENCE:

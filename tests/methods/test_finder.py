@@ -392,3 +392,20 @@ def test_the_finder_page_takes_a_fixed_number_of_queries(
     for params in ({}, {"vy": "tabell", "malgrupp": "elever-i-riskzon", "sort": "kostnad"}):
         with django_assert_max_num_queries(4):
             assert client.get(URL, params).status_code == 200
+
+
+def test_the_strength_of_evidence_weighs_both_ratings_and_research_first_among_equals(client):
+    from methods.models import EvidenceRating as Rating
+    from tests.factories import MethodFactory
+
+    experienced = MethodFactory(
+        slug="erfaren", scientific_basis=Rating.LOW, proven_experience=Rating.HIGH
+    )
+    researched = MethodFactory(
+        slug="beforskad", scientific_basis=Rating.MODERATE, proven_experience=Rating.LOW
+    )
+    level = MethodFactory(slug="jamn", scientific_basis=Rating.HIGH, proven_experience=Rating.LOW)
+    by_evidence = shown(client.get(URL, {"sort": "evidens"}))
+    assert by_evidence == [level.slug, experienced.slug, researched.slug]
+    by_research = shown(client.get(URL, {"sort": "vetenskap"}))
+    assert by_research == [level.slug, researched.slug, experienced.slug]
