@@ -55,7 +55,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     profile = services.profile_of(user)
     saved = (
         SavedArticle.objects.of(user)
-        .select_related("article")
+        .select_related("article__publication")
         .filter(article__in=Article.objects.visible_to(user))
     )
     return render(

@@ -79,12 +79,20 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        linked = list(Article.objects.published().filter(related_articles=article).newest_first())
+        # Literature cards show their authors and year: read with the articles.
+        linked = list(
+            Article.objects.published()
+            .filter(related_articles=article)
+            .select_related("publication")
+            .newest_first()
+        )
         linked_ids = {item.pk for item in linked}
         context.update(
             linked_articles=linked,
             similar_articles=[
-                item for item in Article.objects.related_to(article) if item.pk not in linked_ids
+                item
+                for item in Article.objects.select_related("publication").related_to(article)
+                if item.pk not in linked_ids
             ],
             breadcrumbs=[
                 HOME_CRUMB,
@@ -146,7 +154,9 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     # What the sections show already is not repeated among the latest articles.
     shown = [article.pk for articles in sections.values() for article in articles]
-    latest = published.exclude(kind=Kind.PAGE).exclude(pk__in=shown)[:6]
+    latest = (
+        published.exclude(kind=Kind.PAGE).exclude(pk__in=shown).select_related("publication")[:6]
+    )
     return render(
         request,
         "pluginnovation/home.html",

@@ -108,11 +108,32 @@ def _linked_to(relation: str) -> Callable[[object], Q]:
     return lambda code: Q(**{f"{relation}__code": code})
 
 
+# The year an article is counted and filtered under: literature by its own year of publication
+# (a field of its type's row; none if the source gives none), every other article by the year
+# it went on the site. Each entry: the kind, and the path to its year from Article.
+OWN_YEARS = {Kind.PUBLICATION: "publication__year"}
+
+
+def own_year_rows(path: str) -> tuple[QuerySet, str]:
+    """The rows holding a kind's own year ("publication__year": Publication's), and the field."""
+    relation, _separator, field = path.partition("__")
+    return Article._meta.get_field(relation).related_model._base_manager.all(), field
+
+
+def of_year(year: int) -> Q:
+    """An article of that year (OWN_YEARS): a condition on the article or its index row."""
+    condition = ~Q(kind__in=list(OWN_YEARS)) & Q(published_at__year=year)
+    for kind, path in OWN_YEARS.items():
+        rows, field = own_year_rows(path)
+        condition |= Q(kind=kind, pk__in=rows.filter(**{field: year}).values("pk"))
+    return condition
+
+
 # The narrowing filters besides text and tags, each a condition on the article: the results
 # apply them all, and the facets read each one as a flag (condition_flag) in a single pass.
 CONDITIONS: dict[str, Callable[[object], Q]] = {
     "typ": lambda value: Q(kind__in=TYPE_KINDS[value]),
-    "year": lambda value: Q(published_at__year=value),
+    "year": of_year,
     **{name: _linked_to(relation) for name, (relation, _target) in LINKED.items()},
 }
 

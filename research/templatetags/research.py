@@ -1,0 +1,22 @@
+from django import template
+
+from pluginnovation.models import Kind
+
+from ..models import Publication
+
+register = template.Library()
+
+
+@register.filter
+def as_publication(article) -> Publication | None:
+    """`{% with publication=article|as_publication %}`: a literature article as its Publication
+    (cards show its authors and year). Lists read it with the article (select_related
+    "publication"); else it costs a query."""
+    if isinstance(article, Publication):
+        return article
+    if getattr(article, "kind", None) != Kind.PUBLICATION:
+        return None
+    try:
+        return article.publication
+    except Publication.DoesNotExist:
+        return None
