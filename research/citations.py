@@ -703,7 +703,7 @@ def bibtex_to_csl(entry: Entry) -> dict:
             item[csl_key] = text(key)
     pages = text("pages")
     if pages:
-        item["page"] = re.sub(r"-+", "-", pages)
+        item["page"] = re.sub(r"\s*[-–—]+\s*", "-", pages)  # "--" is read as an en dash
     return item
 
 

@@ -13,7 +13,7 @@ from pluginnovation.forms import ArticleAdminForm
 from pluginnovation.models import Article, Kind
 
 from . import names
-from .models import FIRST_YEAR, Language, Publication, PublicationType, StudyDesign
+from .models import FIRST_YEAR, Language, PublicationType, StudyDesign
 
 # ---------------------------------------------------------------------------------------------
 # Authors in the admin
@@ -121,10 +121,6 @@ class PublicationAdminForm(ArticleAdminForm):
         ),
     )
 
-    class Meta:
-        model = Publication
-        fields = "__all__"
-
 
 # ---------------------------------------------------------------------------------------------
 # Importing a file of references
@@ -162,6 +158,10 @@ SORT_KEYS = {"ar": "year", "forfattare": "author", "titel": "title"}
 OPEN_ACCESS_CHOICES = [("ja", _("Only open access"))]
 
 
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
 class ResearchFilterSet(django_filters.FilterSet):
     """Forskning's filters and order, read from GET (their names are Swedish in both
     languages, as Artikelsök's, so that a shared link means the same thing)."""
@@ -190,10 +190,10 @@ class ResearchFilterSet(django_filters.FilterSet):
         label=_("Language"),
         empty_label=_("Any language"),
     )
-    fran = django_filters.NumberFilter(
+    fran = YearFilter(
         method="filter_from", label=_("From year"), min_value=FIRST_YEAR, max_value=2100
     )
-    till = django_filters.NumberFilter(
+    till = YearFilter(
         method="filter_until", label=_("To year"), min_value=FIRST_YEAR, max_value=2100
     )
     oppen = django_filters.ChoiceFilter(

@@ -1,22 +1,9 @@
-from django.urls import path, register_converter
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import converters, views  # noqa: F401 - converters registers <refformat:>
 
 
-class ReferenceFormat:
-    """The export formats' keys (research.citations.FORMATS) as the end of an address."""
-
-    regex = "ris|bib|json"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(ReferenceFormat, "refformat")
 
 app_name = "research"
 urlpatterns = [

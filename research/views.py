@@ -158,10 +158,12 @@ def download(publications, format_key: str, name: str) -> HttpResponse:
     return response
 
 
-def in_order(article_ids: list[int]) -> list[Publication]:
-    """The published publications among these articles, in the same order, at most
-    REFERENCE_EXPORT_MAX of them."""
-    found = Publication.objects.published().in_bulk(article_ids)
+def in_order(article_ids: list[int], publications=None) -> list[Publication]:
+    """The publications among these articles (by default the published ones), in the same
+    order, at most REFERENCE_EXPORT_MAX of them."""
+    if publications is None:
+        publications = Publication.objects.published()
+    found = publications.in_bulk(article_ids)
     return [found[pk] for pk in article_ids if pk in found][: settings.REFERENCE_EXPORT_MAX]
 
 

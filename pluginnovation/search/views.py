@@ -161,6 +161,9 @@ def search(request: HttpRequest) -> HttpResponse:
             for year, count in facets.years
         ],
         "active_filters": _active_filters(link, cleaned, facets),
+        # The literature among the results can be downloaded as references (research app).
+        "literature_count": facets.kinds.get(Kind.PUBLICATION, 0),
+        "export_query": link()[1:],
         "clear_link": link(typ=None, tag=None, region=None, kommun=None, year=None),
         "breadcrumbs": [HOME_CRUMB, (SEARCH_CRUMB_LABEL, None)],
     }

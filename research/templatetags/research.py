@@ -2,6 +2,7 @@ from django import template
 
 from pluginnovation.models import Kind
 
+from ..citations import FORMATS, ExportFormat
 from ..models import Publication
 
 register = template.Library()
@@ -20,3 +21,9 @@ def as_publication(article) -> Publication | None:
         return article.publication
     except Publication.DoesNotExist:
         return None
+
+
+@register.simple_tag
+def reference_formats() -> list[ExportFormat]:
+    """`{% reference_formats as formats %}`: the formats references download in."""
+    return list(FORMATS.values())
