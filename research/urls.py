@@ -3,8 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from . import converters, views  # noqa: F401 - converters registers <refformat:>
 
-
-
 app_name = "research"
 urlpatterns = [
     path("", views.ResearchListView.as_view(), name="list"),

@@ -283,7 +283,7 @@ def test_a_publication_page_has_a_bounded_number_of_queries(
     client, hamre, django_assert_max_num_queries, settings
 ):
     settings.PAGE_CACHE_SECONDS = 0
-    for n in range(10):
+    for _n in range(10):
         summary = ResearchSummaryFactory()
         summary.publications.add(hamre)
         hamre.related_articles.add(MethodFactory(), CaseStudyFactory())
