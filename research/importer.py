@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
 from pluginnovation.models import Article, Status
@@ -382,7 +382,7 @@ def _row(line: int, item: dict | None, reason: str) -> Row:
         for name, messages in error.message_dict.items():
             label = Publication._meta.get_field(name).verbose_name if name != "__all__" else ""
             row.errors.extend(
-                f"{str(label).capitalize()}: {message}" if label else message
+                f"{capfirst(label)}: {message}" if label else message
                 for message in messages
             )
     row.publication = publication
