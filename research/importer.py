@@ -382,8 +382,7 @@ def _row(line: int, item: dict | None, reason: str) -> Row:
         for name, messages in error.message_dict.items():
             label = Publication._meta.get_field(name).verbose_name if name != "__all__" else ""
             row.errors.extend(
-                f"{capfirst(label)}: {message}" if label else message
-                for message in messages
+                f"{capfirst(label)}: {message}" if label else message for message in messages
             )
     row.publication = publication
     return row

@@ -3,6 +3,7 @@ and record each one's answer; editors see the broken ones in the admin (Literatu
 to look at). Run it daily or weekly from cron."""
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import translation
 
 from research.linkcheck import check_all
 from research.models import LinkOutcome
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             help="Requests at a time (default: LINK_CHECK_WORKERS, 4).",
         )
 
+    @translation.override("en")  # the operator's report, in the command's language
     def handle(self, *args, workers: int | None = None, verbosity: int = 1, **options) -> None:
         def report(link, result) -> None:
             if verbosity > 1 or (verbosity and result.outcome != LinkOutcome.OK):
