@@ -128,4 +128,3 @@ def test_a_doi_already_used_is_refused(editor_client):
 def test_the_literature_list_in_the_admin_shows_authors_and_year(editor_client, abrami):
     html = editor_client.get("/admin/research/publication/").content.decode()
     assert "Abrami, P.C. m.fl." in html and "2008" in html
-

@@ -45,7 +45,7 @@ IS  - 2
 SP  - 101
 EP  - 120
 DO  - 10.15626/pfs19.2.01
-ER  - 
+ER  -
 
 TY  - BOOK
 AU  - Ärlig, Per
@@ -54,7 +54,7 @@ PY  - 2011
 PB  - Studentlitteratur
 CY  - Lund
 SN  - 978-91-628-7840-5
-ER  - 
+ER  -
 """
 
 
