@@ -13,9 +13,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from content.models import Article
+from infra.breadcrumbs import HOME_CRUMB
 from methods.models import Method
-from pluginnovation.models import Article, Kind
-from pluginnovation.views import HOME_CRUMB
 from research.models import Publication
 from research.views import download, download_links, in_order
 
@@ -68,7 +68,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "profile": profile,
             "saved_articles": saved_articles,
             "saved_references": download_links("accounts:saved_references")
-            if any(article.kind == Kind.PUBLICATION for article in saved_articles)
+            if any(article.kind == Publication.KIND for article in saved_articles)
             else [],
             "saved_searches": SavedSearch.objects.of(user),
             "method_uses": MethodUse.objects.of(user).select_related("method", "municipality"),

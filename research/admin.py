@@ -9,8 +9,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from pluginnovation.admin import ArticleAdmin
-from pluginnovation.models import Status
+from content.admin import ArticleAdmin
+from content.models import Status
 
 from . import importer
 from .forms import PublicationAdminForm, ReferenceFileForm

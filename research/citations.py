@@ -32,8 +32,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.cache import remember
-from pluginnovation.i18n import current_language
+from infra.cache import remember
+from infra.i18n import current_language
 
 from . import identifiers, names
 from .models import Language, Publication, PublicationType

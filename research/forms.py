@@ -9,11 +9,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from pluginnovation.forms import ArticleAdminForm
-from pluginnovation.models import Article, Kind
+from content.forms import ArticleAdminForm
+from content.models import Article
 
 from . import names
-from .models import FIRST_YEAR, Language, PublicationType, StudyDesign
+from .models import FIRST_YEAR, PUBLICATION, SUMMARY, Language, PublicationType, StudyDesign
 
 # ---------------------------------------------------------------------------------------------
 # Authors in the admin
@@ -146,7 +146,7 @@ class ContentChoice:
         (LITERATURE, _("Literature")),
         (SUMMARIES, _("Research summaries")),
     ]
-    kinds = {LITERATURE: Kind.PUBLICATION, SUMMARIES: Kind.RESEARCH_SUMMARY}
+    kinds = {LITERATURE: PUBLICATION, SUMMARIES: SUMMARY}
 
 
 SORT_CHOICES = [

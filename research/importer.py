@@ -30,7 +30,7 @@ from django.db.models.functions import Lower
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
-from pluginnovation.models import Article, Status
+from content.models import Article, Status
 
 from . import citations, names
 from .models import Publication, ReferenceUpload

@@ -10,12 +10,14 @@ from django.db.models.functions import Coalesce, ExtractYear, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.i18n import current_language, translated_fields
-from pluginnovation.models import Article, ArticleQuerySet, Kind
+from content.models import Article, ArticleQuerySet
+from infra.i18n import current_language, translated_fields
 
 from . import identifiers, names
 
 FIRST_YEAR = 1400
+# The kinds of this app's articles (Article.kind).
+PUBLICATION, SUMMARY = "publication", "summary"
 
 
 class PublicationType(models.TextChoices):
@@ -88,14 +90,14 @@ class ResearchQuerySet(ArticleQuerySet):
     def _year_condition(lookup: str, year: int) -> Q:
         # A publication's own year of publication, never the day it was put on the site.
         return Q(**{f"publication__year__{lookup}": year}) | Q(
-            ~Q(kind=Kind.PUBLICATION), **{f"published_at__year__{lookup}": year}
+            ~Q(kind=PUBLICATION), **{f"published_at__year__{lookup}": year}
         )
 
     def sorted_by(self, order: str):
         """By year (newest first), the first author's name or the title; the other keys and
         then newest on the site break ties. Summaries have no author: they come last then."""
         year = Case(
-            When(kind=Kind.PUBLICATION, then=F("publication__year")),
+            When(kind=PUBLICATION, then=F("publication__year")),
             default=ExtractYear("published_at"),
             output_field=IntegerField(),
         )
@@ -137,7 +139,7 @@ class Publication(Article):
     the main title goes in `subtitle`. The authors are an ordered list (names.py).
     """
 
-    KIND = Kind.PUBLICATION
+    KIND = PUBLICATION
 
     authors = models.JSONField(
         _("authors"),
@@ -306,7 +308,7 @@ class Publication(Article):
 class ResearchSummary(Article):
     """A summary of research, pointing to the publications it draws on."""
 
-    KIND = Kind.RESEARCH_SUMMARY
+    KIND = SUMMARY
 
     publications = models.ManyToManyField(
         Publication, blank=True, related_name="summaries", verbose_name=_("publications")

@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.models import Article, Kind
-from pluginnovation.search import run_search
-from pluginnovation.views import ArticleDetailView, ArticleListView
+from content import registry
+from content.models import Article
+from content.views import ArticleDetailView, ArticleListView
+from search.api import run_search
 
 from . import citations, identifiers
 from .forms import SORT_CHOICES, ResearchFilterSet
@@ -21,7 +22,7 @@ def research_articles() -> ResearchQuerySet:
     return (
         ResearchQuerySet(Article)
         .published()
-        .of_kind(Kind.PUBLICATION, Kind.RESEARCH_SUMMARY)
+        .of_kind(Publication.KIND, ResearchSummary.KIND)
         .with_references()
     )
 
@@ -86,7 +87,6 @@ class ResearchDetailView(ArticleDetailView):
         return context
 
     def _publication_context(self, publication: Publication, linked: list) -> dict:
-        by_kind = {kind: [a for a in linked if a.kind == kind] for kind in Kind.values}
         return {
             "references": [
                 (style, citations.format_reference(publication, style.key))
@@ -95,11 +95,19 @@ class ResearchDetailView(ArticleDetailView):
             "downloads": download_links("research:export", slug=publication.slug),
             "meta_tags": citation_meta_tags(publication),
             "summaries": list(publication.summaries.published().newest_first()),
-            "referring_methods": by_kind[Kind.METHOD],
-            "referring_case_studies": by_kind[Kind.CASE_STUDY],
-            # The other linked articles stay in the page's usual list.
-            "linked_articles": [a for a in linked if a.kind not in (Kind.METHOD, Kind.CASE_STUDY)],
+            "referring": referring_by_section(linked),
+            # Listed by section instead, in "Where the site refers to it".
+            "linked_articles": [],
         }
+
+
+def referring_by_section(articles: list) -> list[tuple]:
+    """(section, its articles) of the articles that link to a publication: its methods, its
+    case studies, …, in the sections' order."""
+    by_section: dict = {}
+    for article in articles:
+        by_section.setdefault(registry.get(article.kind).section, []).append(article)
+    return sorted(by_section.items(), key=lambda item: item[0].position)
 
 
 def download_links(url_name: str, query: str = "", **kwargs) -> list[tuple]:
@@ -175,7 +183,7 @@ def publication_export(request: HttpRequest, slug: str, fmt: str) -> HttpRespons
 def list_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The literature of the research list, filtered and ordered as on the page."""
     filterset = ResearchFilterSet(request.GET, queryset=research_articles())
-    ids = filterset.qs.filter(kind=Kind.PUBLICATION).values_list("pk", flat=True)
+    ids = filterset.qs.filter(kind=Publication.KIND).values_list("pk", flat=True)
     response = download(in_order(list(ids[: settings.REFERENCE_EXPORT_MAX])), fmt, "forskning")
     if filterset.form.errors:
         response.status_code = 400
@@ -185,6 +193,6 @@ def list_export(request: HttpRequest, fmt: str) -> HttpResponse:
 def search_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The literature among an Artikelsök search's results (its GET parameters), in the
     results' order."""
-    results = run_search(request.GET).filter(kind=Kind.PUBLICATION)
+    results = run_search(request.GET).filter(kind=Publication.KIND)
     ids = list(results.values_list("pk", flat=True)[: settings.REFERENCE_EXPORT_MAX])
     return download(in_order(ids), fmt, "sokresultat")

@@ -1,9 +1,7 @@
 from django import template
 
-from pluginnovation.models import Kind
-
 from ..citations import FORMATS, ExportFormat
-from ..models import Publication
+from ..models import PUBLICATION, Publication
 
 register = template.Library()
 
@@ -15,7 +13,7 @@ def as_publication(article) -> Publication | None:
     "publication"); else it costs a query."""
     if isinstance(article, Publication):
         return article
-    if getattr(article, "kind", None) != Kind.PUBLICATION:
+    if getattr(article, "kind", None) != PUBLICATION:
         return None
     try:
         return article.publication

@@ -6,7 +6,7 @@ import bibtexparser
 import pytest
 import rispy
 
-from pluginnovation.models import Status
+from content.models import Status
 from research.names import person
 from tests.factories import MethodFactory, PublicationFactory
 

@@ -9,7 +9,7 @@ import pytest
 from bibtexparser import middlewares
 from playwright.sync_api import expect
 
-from pluginnovation.models import Status
+from content.models import Status
 from research.models import Publication
 from tests.factories import PASSWORD, UserFactory
 

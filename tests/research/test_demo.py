@@ -3,7 +3,7 @@ what the seeds do not give stays empty and the pages say it is not stated."""
 
 import pytest
 
-from pluginnovation.demo.loader import load_demo
+from demo.loader import load_demo
 from research.models import Publication
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 
-from pluginnovation.models import Article, Status
+from content.models import Article, Status
 from research import importer
 from research.models import Publication, ReferenceUpload
 from tests.factories import PublicationFactory, UserFactory

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from pluginnovation.models import Status
+from content.models import Status
 from research.names import person
 from tests.factories import (
     CaseStudyFactory,

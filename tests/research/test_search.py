@@ -8,10 +8,10 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from pluginnovation.search import run_search
-from pluginnovation.search.facets import compute_facets
-from pluginnovation.search.filters import SearchFilterSet
 from research.names import person
+from search.api import run_search
+from search.facets import compute_facets
+from search.filters import SearchFilterSet
 from tests.factories import ArticleFactory, MethodFactory, PublicationFactory
 from tests.site.html import page
 
