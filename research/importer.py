@@ -26,7 +26,6 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
@@ -397,10 +396,7 @@ def _mark_duplicates(rows: list[Row]) -> None:
     valid = [row for row in rows if not row.errors]
     dois = {row.publication.doi.lower() for row in valid if row.publication.doi}
     by_doi = {
-        publication.doi.lower(): publication
-        for publication in Publication.objects.annotate(doi_lower=Lower("doi")).filter(
-            doi_lower__in=dois
-        )
+        publication.doi.lower(): publication for publication in Publication.objects.with_dois(dois)
     }
     by_title: dict[tuple, int] = {}
     for pk, title_sv, title_en, subtitle, year, authors in Publication.objects.values_list(

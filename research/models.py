@@ -1,5 +1,3 @@
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -123,9 +121,11 @@ class ResearchQuerySet(ArticleQuerySet):
 
 
 class PublicationQuerySet(ArticleQuerySet):
-    def with_doi(self, doi: str):
-        """The publications with this DOI, whatever its letters' case."""
-        return self.annotate(doi_lower=Lower("doi")).filter(doi_lower=doi.lower())
+    def with_dois(self, dois):
+        """The publications with any of these DOIs, whatever their letters' case."""
+        return self.annotate(doi_lower=Lower("doi")).filter(
+            doi_lower__in=[doi.lower() for doi in dois]
+        )
 
     def with_links(self):
         """Those with a DOI, a link or a PDF to check."""
@@ -299,10 +299,6 @@ class Publication(Article):
     @property
     def context(self) -> str:
         return self.translated("context")
-
-    @property
-    def issued(self) -> datetime.date | int | None:
-        return self.date or self.year
 
 
 class ResearchSummary(Article):
