@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import operator
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import NamedTuple
@@ -32,7 +33,6 @@ from django.db.models import (
     CharField,
     ExpressionWrapper,
     F,
-    OuterRef,
     Q,
     QuerySet,
     Subquery,
@@ -115,18 +115,8 @@ def _cache_key(
 
 
 def _year():
-    """The year an article is counted under (filters.of_year), as text: a kind's own year
-    (none where it has none), else the local year it went on the site."""
-    own = []
-    for kind, path in own_years().items():
-        rows, field = own_year_rows(path)
-        year = Subquery(rows.filter(pk=OuterRef("pk")).values(field)[:1])
-        own.append(When(kind=kind, then=Cast(year, CharField())))
-    return Case(*own, default=_site_year(), output_field=CharField())
-
-
-def _site_year():
-    """The local year an article went on the site, as text.
+    """The local year an article went on the site, as text (a kind with a year of its own is
+    counted under that one instead: _own_year_label).
 
     On SQLite, Django extracts it with a Python function called once per row; comparing the
     stored UTC text with each year's local start is the same answer in C, as the `year`
@@ -295,12 +285,13 @@ def _count_sql(
             names = f" LEFT JOIN {quote(TagName._meta.db_table)} e ON e.tag_id = g.target_id"
         return f"SELECT g.part, g.facet, g.facet_key, {label} AS label, g.n FROM ({sql}) g{names}"
 
+    year, year_joins = _own_year_label()
     selects = [
         # Type and year: grouped by both, each narrowed by the other in compute_facets.
         f"SELECT '{part}' AS part, 'kind' AS facet, m.facet_kind AS facet_key,"
-        f" m.facet_year AS label, COUNT(*) AS n FROM {part} m"
+        f" {year} AS label, COUNT(*) AS n FROM {part} m{year_joins}"
         f" WHERE {where(*FACET_OWN_FILTERS['kind'])}"
-        " GROUP BY m.facet_kind, m.facet_year",
+        f" GROUP BY m.facet_kind, {year}",
         *(linked(name, *FACET_OWN_FILTERS[name]) for name in ("region", "kommun")),
         # Tags narrow the results each: counted within the current results.
         linked("tag", limit=tag_limit),
@@ -312,6 +303,35 @@ def _count_sql(
             f" WHERE {where()} LIMIT {int(result_ids) + 1}) ids_{part}"
         )
     return selects
+
+
+KIND_RE = re.compile(r"^[a-z_]+$")
+
+
+def _own_year_label() -> tuple[str, str]:
+    """(the year label, the joins it needs) of the kind facet: a kind with a year of its own
+    (the registry's `own_year`: literature's year of publication, none where not stated) by
+    that year, joined once to the counted rows rather than looked up row by row; any other
+    kind by the year it went on the site."""
+    quote = connection.ops.quote_name
+    whens, joins = [], []
+    for number, (kind, path) in enumerate(own_years().items()):
+        if not KIND_RE.match(kind):
+            raise ValueError(f"not a kind: {kind!r}")
+        rows, field = own_year_rows(path)
+        meta = rows.model._meta
+        alias = f"own{number}"
+        joins.append(
+            f" LEFT JOIN {quote(meta.db_table)} {alias}"
+            f" ON {alias}.{quote(meta.pk.column)} = m.facet_id AND m.facet_kind = '{kind}'"
+        )
+        whens.append(
+            f"WHEN m.facet_kind = '{kind}'"
+            f" THEN CAST({alias}.{quote(meta.get_field(field).column)} AS TEXT)"
+        )
+    if not whens:
+        return "m.facet_year", ""
+    return f"(CASE {' '.join(whens)} ELSE m.facet_year END)", "".join(joins)
 
 
 def _count(
