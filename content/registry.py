@@ -73,6 +73,13 @@ class ContentType:
     # What its search_texts() reads besides its own row, as prefetch_related() lookups from
     # Article ("method__terms"): indexing many articles then reads it in one query a batch.
     search_prefetch: tuple[str, ...] = ()
+    # The year Artikelsök counts and filters this kind's articles under, as a path from Article
+    # ("publication__year": literature's year of publication, none where it is not stated);
+    # empty: the year an article went on the site.
+    own_year: str = ""
+    # Related rows a card of this kind shows (literature: its authors and year), read with the
+    # articles wherever cards are listed (ArticleQuerySet.for_cards, attach_card_rows).
+    card_related: tuple[str, ...] = ()
 
 
 _types: dict[str, ContentType] = {}
@@ -175,6 +182,18 @@ def placed_page(slug: str) -> str | None:
 
 def search_prefetch() -> list[str]:
     return [lookup for item in _ordered() for lookup in item.search_prefetch]
+
+
+def own_years() -> dict[str, str]:
+    """{kind: path to its own year} of the kinds that have one (ContentType.own_year)."""
+    return {item.kind: item.own_year for item in _ordered() if item.own_year}
+
+
+def card_relations(kind: str | None = None) -> tuple[str, ...]:
+    """The related rows cards read: of one kind, or of every kind."""
+    if kind is not None:
+        return _types[kind].card_related if kind in _types else ()
+    return tuple(dict.fromkeys(name for item in _ordered() for name in item.card_related))
 
 
 def detail_url_name(kind: str) -> str:

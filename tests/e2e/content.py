@@ -56,7 +56,22 @@ def make_content(statistics: bool = True) -> Content:
         municipality=municipality, tags=["mentorskap"], first_year=2016, last_year=2018
     )
     method.related_articles.add(case_study)
-    publication = PublicationFactory(tags=["frånvaro"])
+    # A full reference (links, abstract, study facts), summarised and cited by the method.
+    publication = PublicationFactory(
+        tags=["frånvaro"],
+        container_title="Child Development",
+        volume="76",
+        pages="949-967",
+        doi="10.1111/j.1467-8624.2005.00889.x",
+        url="https://example.org/artikel",
+        language="en",
+        open_access=True,
+        abstract_en="Support from teachers moderates the risk of school failure.",
+        study_design="kvasiexperimentell",
+    )
+    summary = ResearchSummaryFactory()
+    summary.publications.add(publication)
+    method.related_articles.add(publication)
     method.scientific_basis_sources.add(publication)
     # The method in use in Partille, and "Så bedömer vi evidens" as editors write it.
     MethodUse.objects.create(
@@ -73,7 +88,7 @@ def make_content(statistics: bool = True) -> Content:
     return Content(
         method=method,
         publication=publication,
-        summary=ResearchSummaryFactory(),
+        summary=summary,
         case_study=case_study,
         news=ArticleFactory(kind=NEWS),
         page=ArticleFactory(kind=PAGE, slug="om-plug-in"),
