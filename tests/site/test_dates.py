@@ -108,3 +108,32 @@ def test_no_page_of_the_demo_content_shows_the_day_it_was_loaded(client):
     assert "Publicerad 28 oktober 2022" in text(
         client.get("/aktuellt/plug-in-minskar-studieavbrotten-pa-gymnasiet/")
     )
+
+
+def test_editors_give_a_news_item_its_date_and_a_case_study_its_years_in_the_admin(client, editor):
+    from tests.site.test_editors import admin_form_data, admin_login
+
+    news = ArticleFactory(kind=NEWS, published_at=LOADED)
+    case = CaseStudyFactory(published_at=LOADED)
+    admin_login(client, editor)
+    for url, changes in [
+        (f"/admin/content/article/{news.pk}/change/", {"dated_on": "2022-10-28"}),
+        (
+            f"/admin/casestudies/casestudy/{case.pk}/change/",
+            {"first_year": "2016", "last_year": "2018"},
+        ),
+    ]:
+        data = admin_form_data(client.get(url))
+        data.update(changes, _save="Spara")
+        response = client.post(url, data)
+        assert response.status_code == 302, response.context["adminform"].form.errors
+    news.refresh_from_db()
+    case.refresh_from_db()
+    assert news.dated_on == datetime.date(2022, 10, 28)
+    assert case.years == (2016, 2018)
+    # Years out of order are refused, with a message next to the form.
+    data = admin_form_data(client.get(f"/admin/casestudies/casestudy/{case.pk}/change/"))
+    data.update(first_year="2019", last_year="2018", _save="Spara")
+    response = client.post(f"/admin/casestudies/casestudy/{case.pk}/change/", data)
+    assert response.status_code == 200
+    assert "Projektets första år måste komma före det sista." in text(response)
