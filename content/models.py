@@ -37,6 +37,18 @@ class ArticleQuerySet(models.QuerySet):
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
 
+    def showing_a_date_in(self, year: int):
+        """The articles whose pages show a date in `year` (includes/article_date.html): their
+        own date (dated_on), or, of a kind whose pages show it, their last review."""
+        return self.filter(
+            Q(dated_on__year=year)
+            | Q(
+                dated_on__isnull=True,
+                kind__in=registry.reviewed_kinds(),
+                last_reviewed_at__year=year,
+            )
+        )
+
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 

@@ -75,7 +75,9 @@ class ContentType:
     search_prefetch: tuple[str, ...] = ()
     # The year Artikelsök counts and filters this kind's articles under, as a path from Article
     # ("publication__year": literature's year of publication, none where it is not stated);
-    # empty: the year an article went on the site.
+    # empty: the year of the date its pages show (ArticleQuerySet.showing_a_date_in), none
+    # when they show none. Never the year it went on the site (for demo content, the day it
+    # was loaded).
     own_year: str = ""
     # Related rows a card of this kind shows (literature: its authors and year), read with the
     # articles wherever cards are listed (ArticleQuerySet.for_cards, attach_card_rows).
@@ -187,6 +189,11 @@ def search_prefetch() -> list[str]:
 def own_years() -> dict[str, str]:
     """{kind: path to its own year} of the kinds that have one (ContentType.own_year)."""
     return {item.kind: item.own_year for item in _ordered() if item.own_year}
+
+
+def reviewed_kinds() -> list[str]:
+    """The kinds whose pages say when an editor last reviewed them (ContentType.shows_last_review)."""
+    return [item.kind for item in _ordered() if item.shows_last_review]
 
 
 def card_relations(kind: str | None = None) -> tuple[str, ...]:

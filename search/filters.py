@@ -123,10 +123,12 @@ def own_year_rows(path: str) -> tuple[QuerySet, str]:
 
 def of_year(year: int) -> Q:
     """An article of that year: of a kind with a year of its own (the registry's `own_year`:
-    literature's year of publication) by that year, of any other kind by the year it went on
-    the site. A condition on the article or on its index row (both have kind and date)."""
+    literature's year of publication) by that year, of any other kind by the date its pages
+    show (its own date, or its last review), never by the day it went on the site. A
+    condition on the article or on its index row (both are keyed by the article's id)."""
     own_years = registry_own_years()
-    condition = ~Q(kind__in=list(own_years)) & Q(published_at__year=year)
+    dated = Article.objects.showing_a_date_in(year).values("pk")
+    condition = ~Q(kind__in=list(own_years)) & Q(pk__in=dated)
     for kind, path in own_years.items():
         rows, field = own_year_rows(path)
         condition |= Q(kind=kind, pk__in=rows.filter(**{field: year}).values("pk"))

@@ -1,6 +1,6 @@
 """Dates that mean what they say: a news item shows the date its text gives, a method or case
-study when an editor last reviewed it; no card, page or feed shows the day an article went on
-the site (for the demo content, the day it was loaded) as the content's date."""
+study when an editor last reviewed it; no card, page, feed or facet shows the day an article went
+on the site (for the demo content, the day it was loaded) as the content's date."""
 
 import datetime
 
@@ -108,6 +108,12 @@ def test_no_page_of_the_demo_content_shows_the_day_it_was_loaded(client):
     assert "Publicerad 28 oktober 2022" in text(
         client.get("/aktuellt/plug-in-minskar-studieavbrotten-pa-gymnasiet/")
     )
+    # Artikelsök's year facet offers the years the content shows (that news item's, the
+    # literature's years of publication), not the year it was loaded.
+    years = [year for year, _count, _link, _chosen in client.get("/sok/").context["year_options"]]
+    assert 2022 in years and 2009 in years
+    assert today.year not in years
+    assert client.get("/sok/", {"year": today.year}).context["total"] == 0
 
 
 def test_editors_give_a_news_item_its_date_and_a_case_study_its_years_in_the_admin(client, editor):
