@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from content.models import Article, Status
 from methods.models import Method
+from stats.models import Region
 
 
 class Role(models.TextChoices):
@@ -167,6 +168,15 @@ class SentAlert(models.Model):
 
 
 class MethodUseQuerySet(OwnedQuerySet):
+    def of_published_methods(self):
+        return self.filter(method__in=Method.objects.published())
+
+    def in_area(self, area):
+        """The uses in a municipality, or in a region's municipalities."""
+        if isinstance(area, Region):
+            return self.filter(municipality__region=area)
+        return self.filter(municipality=area)
+
     def for_method(self, method):
         return (
             self.filter(method=method)

@@ -10,6 +10,8 @@ from content import registry
 EDITOR_GROUP = "Redaktör"
 
 ARTICLE_ACTIONS = ["add", "change", "view"]
+# The models a content type's app lets editors manage with it (ContentType.editor_models).
+MANAGED_ACTIONS = ["add", "change", "delete", "view"]
 # What editors manage besides the content types: tags and their English names, publishing, the
 # methods users suggest, and wrong "we use the method" entries. Not users, not settings.
 EDITOR_OTHER_PERMISSIONS = [
@@ -28,8 +30,15 @@ def editor_permissions() -> list[tuple[str, str, list[str]]]:
         for item in registry.content_types()
         if item.editors_publish
     }
+    managed = {
+        (item.model._meta.app_label, name)
+        for item in registry.content_types()
+        if item.editors_publish
+        for name in item.editor_models
+    }
     return [
         *((app_label, model, ARTICLE_ACTIONS) for app_label, model in sorted(content)),
+        *((app_label, model, MANAGED_ACTIONS) for app_label, model in sorted(managed)),
         *EDITOR_OTHER_PERMISSIONS,
     ]
 

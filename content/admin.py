@@ -141,7 +141,8 @@ class NewsAndPagesAdmin(ArticleAdmin):
 
     list_display = ["__str__", "kind", "status", "published_at", "updated_at"]
     list_filter = ["status", "kind", ("tags", admin.RelatedOnlyFieldListFilter), "regions"]
-    type_fieldsets = [(_("Content type"), {"fields": ["kind"]})]
+    # A news item's own date ("Publicerad 28 oktober 2022"), shown with it; pages have none.
+    type_fieldsets = [(_("Content type"), {"fields": ["kind", "dated_on"]})]
     own_kinds = (NEWS, PAGE)
 
     def get_queryset(self, request):

@@ -37,6 +37,18 @@ class ArticleQuerySet(models.QuerySet):
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
 
+    def showing_a_date_in(self, year: int):
+        """The articles whose pages show a date in `year` (includes/article_date.html): their
+        own date (dated_on), or, of a kind whose pages show it, their last review."""
+        return self.filter(
+            Q(dated_on__year=year)
+            | Q(
+                dated_on__isnull=True,
+                kind__in=registry.reviewed_kinds(),
+                last_reviewed_at__year=year,
+            )
+        )
+
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
@@ -161,7 +173,22 @@ class Article(TranslatedMixin, models.Model):
         blank=True,
         help_text=_("Set automatically when the article is first published."),
     )
-    last_reviewed_at = models.DateField(_("last reviewed"), null=True, blank=True)
+    last_reviewed_at = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked that the text is still right."),
+    )
+    dated_on = models.DateField(
+        _("date of the text"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date a news item gives itself (“Publicerad 28 oktober 2022”), shown with it. "
+            "Leave it empty if the text has none: the day it went on the site is never shown "
+            "as its date."
+        ),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -236,6 +263,9 @@ class Article(TranslatedMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        placed = registry.placed_page(self.slug) if self.kind == PAGE else None
+        if placed:
+            return reverse(placed)
         return reverse(registry.detail_url_name(self.kind), kwargs={"slug": self.slug})
 
     def clean(self):
@@ -264,6 +294,11 @@ class Article(TranslatedMixin, models.Model):
     @property
     def is_fallback(self) -> bool:
         return self.content_language != current_language()
+
+    @property
+    def shows_last_review(self) -> bool:
+        """Whether its type's pages say when it was last reviewed (registry)."""
+        return registry.get(self.kind).shows_last_review
 
     @property
     def is_public(self) -> bool:

@@ -3,7 +3,7 @@ information pages (the kinds the content app owns itself)."""
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from infra.breadcrumbs import HOME_CRUMB
 
+from . import registry
 from .models import NEWS, PAGE, Article, attach_tags
 
 
@@ -126,3 +127,9 @@ class PageDetailView(ArticleDetailView):
     section_title = gettext_lazy("About Plug In")
     section_url_name = "pages:about"
     template_name = "content/page_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        placed = registry.placed_page(kwargs["slug"])
+        if placed:
+            return redirect(placed, permanent=True)
+        return super().get(request, *args, **kwargs)

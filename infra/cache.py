@@ -68,23 +68,24 @@ class HostFileCache(FileBasedCache):
             return super().incr(*args, **kwargs)
 
 
-def content_version() -> int:
+def content_version(key: str = VERSION_KEY) -> int:
+    """The content version, or (`key`) the version of one thing kept apart from it."""
     store = caches[VERSION_CACHE]
-    version = store.get(VERSION_KEY)
+    version = store.get(key)
     if version is None:
         # add() rather than set(): two processes or hosts starting at once agree on the first value.
-        store.add(VERSION_KEY, 1, timeout=None)
-        version = store.get(VERSION_KEY, 1)
+        store.add(key, 1, timeout=None)
+        version = store.get(key, 1)
     return version
 
 
-def bump_content_version() -> None:
+def bump_content_version(key: str = VERSION_KEY) -> None:
     """Call after a bulk write that sends no signals (e.g. an import with bulk_create)."""
     store = caches[VERSION_CACHE]
     try:
-        store.incr(VERSION_KEY)
+        store.incr(key)
     except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
-        store.set(VERSION_KEY, 2, timeout=None)
+        store.set(key, 2, timeout=None)
 
 
 def versioned_key(prefix: str, *parts: object) -> str:
@@ -109,6 +110,28 @@ def remember(prefix: str, parts: tuple, compute: Callable[[], T], timeout: int =
         except Exception:  # noqa: BLE001
             logger.warning("not stored in cache", exc_info=True)
     return value
+
+
+# What remember_in_process keeps: key → (content version, value).
+_in_process: dict[str, tuple[int, object]] = {}
+
+
+def remember_in_process(key: str, compute: Callable[[], T], version_key: str = VERSION_KEY) -> T:
+    """compute() once per version in this process's memory: for small things that nearly
+    every page of a kind reads (a vocabulary), so that they cost neither a query nor a cache
+    round trip. `version_key`: a version of their own (bump_content_version(version_key) when
+    they change), so that other writes leave them be; every process then reads them again."""
+    version = content_version(version_key)
+    held = _in_process.get(key)
+    if held is None or held[0] != version:
+        held = (version, compute())
+        _in_process[key] = held
+    return held[1]  # type: ignore[return-value]
+
+
+def forget_in_process() -> None:
+    """Drop what remember_in_process keeps (tests: each starts from its own database)."""
+    _in_process.clear()
 
 
 def _bump_after_commit() -> None:

@@ -2,10 +2,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from content.registry import sections
 from infra import health
+from methods.models import IN_USE_PATH
 
 from . import feeds, site_views, views
 from .sitemaps import SITEMAPS
@@ -27,6 +29,8 @@ def content_patterns() -> list:
 def localized_patterns() -> list:
     return [
         path("", views.home, name="home"),
+        # Before the sections: methods/<slug>/ would take it (a method cannot take the slug).
+        path(format_lazy("{}{}", _("methods/"), IN_USE_PATH), include("accounts.registry_urls")),
         *content_patterns(),
         path(_("statistics/"), include("stats.urls")),
         path(_("contact/"), views.contact, name="contact"),

@@ -9,6 +9,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import QuerySet
 
+from content import registry
 from content.models import Article, attach_tags, english_tag_name
 from infra.cache import bump_content_version
 
@@ -58,14 +59,18 @@ def index_articles(
     articles: QuerySet, progress: Callable[[int, int], None] | None = None, chunk: int = 500
 ) -> int:
     """(Re)index the articles of a queryset, `chunk` at a time in three queries each (rows,
-    tags, index); `progress(done, total)` after each chunk."""
+    tags, index), and one for each related table the content types' texts read
+    (ContentType.search_prefetch); `progress(done, total)` after each chunk."""
     backend = get_backend()
     children = _child_accessors()
     total = articles.count() if progress else 0
     done = last_pk = 0
     while True:
         batch = list(
-            articles.filter(pk__gt=last_pk).order_by("pk").select_related(*children)[:chunk]
+            articles.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .select_related(*children)
+            .prefetch_related(*registry.search_prefetch())[:chunk]
         )
         if not batch:
             return done

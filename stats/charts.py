@@ -134,17 +134,28 @@ def year_label_indexes(count_: int, most: int) -> list[int]:
 
 
 def line_chart(
-    *, title: str, description: str, years: list[int], series: list[tuple[str, list]]
+    *,
+    title: str,
+    description: str,
+    years: list[int],
+    series: list[tuple[str, list]],
+    period: tuple[int, int] | None = None,
 ) -> SafeString:
-    """A line chart of percentages; `series` is [(label, [(year, value or None), ...]), ...].
+    """A line chart of percentages; `series` is [(label, [(year, value or None), ...]), ...];
+    `period` (first, last year) is shaded behind the lines (e.g. a project's years; say so in
+    the description).
 
     Drawn in two layouts (wide and compact, see WIDE); site.css shows the one that fits.
     """
+    drawn = {
+        "title": title,
+        "description": description,
+        "years": years,
+        "series": series,
+        "period": period,
+    }
     return mark_safe(  # noqa: S308 (each drawing is built with format_html)
-        _draw_line_chart(WIDE, title=title, description=description, years=years, series=series)
-        + _draw_line_chart(
-            COMPACT, title=title, description=description, years=years, series=series
-        )
+        _draw_line_chart(WIDE, **drawn) + _draw_line_chart(COMPACT, **drawn)
     )
 
 
@@ -155,6 +166,7 @@ def _draw_line_chart(
     description: str,
     years: list[int],
     series: list[tuple[str, list]],
+    period: tuple[int, int] | None = None,
 ) -> SafeString:
     width, height = layout.width, layout.height
     left, right, top, bottom = layout.left, layout.right, layout.top, layout.bottom
@@ -176,6 +188,21 @@ def _draw_line_chart(
         return _("%(number)s%%") % {"number": format_number(value, decimals)}
 
     grid = []
+    shown = [index for index, year in enumerate(years) if period and period[0] <= year <= period[1]]
+    if shown:
+        # Half a year's step either side, so that the shaded band holds the period's points.
+        half = plot_w / span / 2 if len(years) > 1 else plot_w / 2
+        x0 = max(left, x_of(shown[0]) - half)
+        x1 = min(width - right, x_of(shown[-1]) + half)
+        grid.append(
+            format_html(
+                '<rect class="chart-period" x="{}" y="{}" width="{}" height="{}"/>',
+                _n(x0),
+                top,
+                _n(x1 - x0),
+                plot_h,
+            )
+        )
     for step in range(6):
         value = y_max * step / 5
         y = y_of(value)
@@ -317,12 +344,8 @@ def choropleth(
     description: str,
 ) -> SafeString:
     """Sweden by municipality: each municipality a link named with its name and figure."""
-    shapes = map_shapes()
-    uid = next(_ids)
-    links = []
-    for code, path in shapes["municipalities"].items():
-        if code not in names:
-            continue
+    areas = {}
+    for code, name in names.items():
         figure = figures.get(code)
         if figure is None:
             css = "map-nodata"
@@ -330,11 +353,49 @@ def choropleth(
             css = "map-suppressed"
         else:
             css = f"map-q{class_of(figure.value, breaks)}"
-        name = f"{names[code]}: {describe(figure)}"
+        areas[code] = (css, f"{name}: {describe(figure)}", urls[code])
+    return _map(areas, title=title, description=description)
+
+
+def marked_map(
+    *,
+    marked: dict[str, str],
+    names: dict[str, str],
+    urls: dict[str, str],
+    title: str,
+    description: str,
+) -> SafeString:
+    """Sweden with some municipalities marked: each marked one a link (to `urls[code]`) named
+    with its name and `marked[code]`; the others drawn plain, for orientation only."""
+    areas = {
+        code: ("map-marked", f"{name}: {marked[code]}", urls[code])
+        if code in marked
+        else ("map-unmarked", name, None)
+        for code, name in names.items()
+    }
+    return _map(areas, title=title, description=description)
+
+
+def _map(
+    areas: dict[str, tuple[str, str, str | None]], *, title: str, description: str
+) -> SafeString:
+    """Sweden by municipality; `areas`: code → (CSS class, name, link or None). A linked
+    municipality is a link named with its name; the others and the borders are hidden from
+    assistive technology (the page lists what they show)."""
+    shapes = map_shapes()
+    uid = next(_ids)
+    links, plain = [], []
+    for code, path in shapes["municipalities"].items():
+        if code not in areas:
+            continue
+        css, name, url = areas[code]
+        if url is None:
+            plain.append(format_html('<path class="map-area {}" d="{}"/>', css, path))
+            continue
         links.append(
             format_html(
                 '<a href="{}" aria-label="{}"><path class="map-area {}" d="{}"><title>{}</title></path></a>',
-                urls[code],
+                url,
                 name,
                 css,
                 path,
@@ -348,11 +409,12 @@ def choropleth(
     )
     return format_html(
         '<svg class="map" viewBox="{}" aria-labelledby="map-{u}-t map-{u}-d">'
-        '<title id="map-{u}-t">{}</title><desc id="map-{u}-d">{}</desc>{}<g aria-hidden="true">{}</g></svg>',
+        '<title id="map-{u}-t">{}</title><desc id="map-{u}-d">{}</desc>{}<g aria-hidden="true">{}{}</g></svg>',
         shapes["viewBox"],
         title,
         description,
         mark_safe("".join(links)),  # noqa: S308 (built with format_html above)
+        mark_safe("".join(plain)),  # noqa: S308
         borders,
         u=uid,
     )

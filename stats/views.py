@@ -214,6 +214,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
         "form": form,
         "breadcrumbs": _crumbs((region.name, None)),
     }
+    context["extra_sections"] = area_sections(region, context)
     if not form.is_valid():
         return _bad_request(request, "stats/region_detail.html", context)
     if form.cleaned_data["indicator"] is None:

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from accounts.roles import EDITOR_GROUP
+from infra.cache import forget_in_process
 
 from .factories import UserFactory
 
@@ -20,6 +21,7 @@ def _swedish_by_default():
 def _empty_cache():
     """Cached pages and facets must not leak from one test's database into the next."""
     cache.clear()
+    forget_in_process()
     yield
 
 

@@ -6,7 +6,10 @@ from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from accounts.models import MethodUse
 from content.models import NEWS, PAGE
+from methods.models import EvidenceRating
+from methods.views import EVIDENCE_PAGE
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -14,6 +17,7 @@ from tests.factories import (
     MunicipalityFactory,
     PublicationFactory,
     ResearchSummaryFactory,
+    UserFactory,
 )
 
 
@@ -40,9 +44,17 @@ def make_content(statistics: bool = True) -> Content:
         summary_sv="Vuxna mentorer följer eleven genom gymnasiet.",
         summary_en="Adult mentors follow the student through upper secondary school.",
         tags=["mentorskap", "frånvaro"],
+        terms={
+            "target_group": ["elever-i-riskzon"],
+            "intervention_type": ["mentorskap"],
+            "phase": ["under-gymnasiet"],
+        },
+        scientific_basis=EvidenceRating.MODERATE,
     )
     method.municipalities.add(municipality)
-    case_study = CaseStudyFactory(municipality=municipality, tags=["mentorskap"])
+    case_study = CaseStudyFactory(
+        municipality=municipality, tags=["mentorskap"], first_year=2016, last_year=2018
+    )
     method.related_articles.add(case_study)
     # A full reference (links, abstract, study facts), summarised and cited by the method.
     publication = PublicationFactory(
@@ -60,6 +72,19 @@ def make_content(statistics: bool = True) -> Content:
     summary = ResearchSummaryFactory()
     summary.publications.add(publication)
     method.related_articles.add(publication)
+    method.scientific_basis_sources.add(publication)
+    # The method in use in Partille, and "Så bedömer vi evidens" as editors write it.
+    MethodUse.objects.create(
+        user=UserFactory(), method=method, municipality=municipality, start_year=2019
+    )
+    ArticleFactory(
+        kind=PAGE,
+        slug=EVIDENCE_PAGE,
+        title_sv="Så bedömer vi evidens",
+        title_en="How we assess evidence",
+        body_sv="## Vetenskaplig grund\n\n- **Hög:** flera studier av god kvalitet.",
+        body_en="## Scientific basis\n\n- **High:** several studies of good quality.",
+    )
     return Content(
         method=method,
         publication=publication,
@@ -77,6 +102,8 @@ def page_types(content: Content) -> list[tuple[str, str, dict]]:
         ("home", "home", {}),
         ("method list", "methods:list", {}),
         ("method", "methods:detail", {"slug": content.method.slug}),
+        ("how we assess evidence", "methods:evidence", {}),
+        ("methods in use", "registry:in_use", {}),
         ("research list", "research:list", {}),
         ("publication", "research:detail", {"slug": content.publication.slug}),
         ("research summary", "research:detail", {"slug": content.summary.slug}),

@@ -40,7 +40,13 @@ def pages(content) -> list[str]:
             ("stats:municipality", {"code": municipality}, ""),
             ("stats:compare", {}, compare),
             ("methods:detail", {"slug": content.method.slug}, ""),
+            ("methods:list", {}, "?malgrupp=elever-i-riskzon"),
+            ("methods:list", {}, "?vy=tabell"),
+            ("methods:evidence", {}, ""),
+            ("registry:in_use", {}, ""),
+            ("casestudies:detail", {"slug": content.case_study.slug}, ""),
             ("search:results", {}, "?q=mentorskap"),
+            ("search:results", {}, "?typ=metoder"),
         ]:
             path = url_in(language, name, kwargs)
             if path is not None:

@@ -18,6 +18,7 @@ from tests.factories import (
     RegionFactory,
     ResearchSummaryFactory,
     UserFactory,
+    term,
 )
 
 from .html import page, text
@@ -101,6 +102,8 @@ def test_editor_group_has_exactly_add_change_view_of_content_and_the_publish_rig
     }
     for model, app_label in apps.items():
         expected |= {(app_label, f"{action}_{model}") for action in ("add", "change", "view")}
+    # The method bank's vocabularies, which editors manage (ContentType.editor_models).
+    expected |= {("methods", f"{action}_term") for action in ("add", "change", "delete", "view")}
     assert granted == expected
 
 
@@ -167,9 +170,21 @@ def test_the_admin_is_swedish_at_admin_and_english_under_en(client, editor):
     english = client.get("/en/admin/methods/method/add/")
     assert page(swedish).html_lang == "sv"
     assert page(english).html_lang == "en"
-    for phrase in ["Publicering", "Svenska", "Engelska", "För vem och när", "Taggar och geografi"]:
+    for phrase in [
+        "Publicering",
+        "Svenska",
+        "Engelska",
+        "För vem, vad och när",
+        "Taggar och geografi",
+    ]:
         assert phrase in text(swedish)
-    for phrase in ["Publishing", "Swedish", "English", "For whom and when", "Tags and geography"]:
+    for phrase in [
+        "Publishing",
+        "Swedish",
+        "English",
+        "For whom, what and when",
+        "Tags and geography",
+    ]:
         assert phrase in text(english)
 
 
@@ -277,6 +292,11 @@ def test_every_admin_filters_by_status_tags_and_region_and_searches(client, edit
 @pytest.mark.django_db
 def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_site(client, editor):
     assert not editor.is_superuser
+    mentoring = term("intervention_type", "mentorskap")
+    at_risk, high_absence = (
+        term("target_group", "elever-i-riskzon"),
+        term("target_group", "hog-franvaro"),
+    )
     admin_login(client, editor)
 
     add_page = client.get("/admin/methods/method/add/")
@@ -289,7 +309,8 @@ def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_si
         summary_sv="Mentorer och coacher följer eleverna hela vägen.",
         body_sv="Mentorn träffar eleven **varje vecka**.",
         tags="mentorskap, coachning",
-        intervention_type="mentorskap",
+        intervention_types=[mentoring.pk],
+        target_groups=[at_risk.pk, high_absence.pk],
         status=Status.DRAFT,
         _save="Spara",
     )
@@ -299,6 +320,7 @@ def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_si
     assert method.status == Status.DRAFT
     assert method.author == editor
     assert set(method.tags.names()) == {"mentorskap", "coachning"}
+    assert set(method.terms.all()) == {mentoring, at_risk, high_absence}
     assert client.get("/metoder/utokad-mentorskap/").status_code == 200  # the editor's preview
     client.logout()
     assert client.get("/metoder/utokad-mentorskap/").status_code == 404
@@ -315,6 +337,9 @@ def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_si
     client.logout()
     listing = client.get("/metoder/")
     assert "Utökad mentorskap" in text(listing)
+    # Found by the terms the editor chose, in the finder and in Artikelsök.
+    assert "Utökad mentorskap" in text(client.get("/metoder/?malgrupp=hog-franvaro"))
+    assert "Utökad mentorskap" in text(client.get("/sok/?q=hög+frånvaro"))
     detail = client.get("/metoder/utokad-mentorskap/")
     assert detail.status_code == 200
     assert "<strong>varje vecka</strong>" in detail.content.decode()
