@@ -61,6 +61,10 @@ class ContentType:
     in_sitemap: bool = True
     # The model names (lower case) of this kind's app that editors also manage with it.
     editor_models: tuple[str, ...] = field(default_factory=tuple)
+    # Reverse relations of the model to rows that are part of an article's content (rows with a
+    # foreign key to it, edited inline), kept in its revisions. Its fields, its many-to-many
+    # links and the rows of a many-to-many field's own through model are kept without this.
+    revision_follow: tuple[str, ...] = field(default_factory=tuple)
 
 
 _types: dict[str, ContentType] = {}

@@ -1,3 +1,6 @@
+import re
+
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -53,6 +56,16 @@ urlpatterns += [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", health.health, name="health"),
 ]
+if settings.SERVE_MEDIA and settings.MEDIA_STORAGE == "local":
+    # Uploaded images and documents for `make run` and the tests; production serves them with
+    # nginx or from object storage (README.md, "Files").
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.strip('/'))}/(?P<path>.*)$",
+            site_views.media,
+            name="media",
+        )
+    ]
 
 # The site's 500 page, or the 503 page when the database is what failed.
 handler500 = "infra.middleware.server_error"
