@@ -10,9 +10,10 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from infra.cache import show_publicly
 
-        from . import roles, signals
+        from . import desk, roles, signals
 
         signals.connect_signals()
+        desk.register()
         # The municipalities using a method are on the method's page.
         show_publicly("accounts.methoduse")
         post_migrate.connect(roles.sync_editor_group, sender=self, dispatch_uid="editor-group")

@@ -7,9 +7,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
@@ -173,12 +172,12 @@ class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
         )
 
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path(
                 "preview/",
                 self.admin_site.admin_view(self.preview_view),
-                name="%s_%s_preview" % info,
+                name=f"{prefix}_preview",
             ),
             *super().get_urls(),
         ]

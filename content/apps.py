@@ -11,13 +11,14 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from infra.cache import show_publicly
 
-        from . import registry, revisions
+        from . import desk, registry, revisions
         from .models import NEWS, PAGE, Article
         from .urls import news_patterns, page_patterns
 
         # Tags and their English names are shown on every card.
         show_publicly("content", "taggit")
         revisions.connect_signals()
+        desk.register_content_sections()
         registry.register(
             registry.ContentType(
                 kind=NEWS,

@@ -67,9 +67,9 @@ class Conflict:
         )
         if self.taken:
             labels = [row.label for row in self.rows if row.name in self.taken]
-            text += " " + _("The form now holds their version of what you had not changed: %(fields)s.") % {
-                "fields": ", ".join(labels)
-            }
+            text += " " + _(
+                "The form now holds their version of what you had not changed: %(fields)s."
+            ) % {"fields": ", ".join(labels)}
         return text
 
 

@@ -43,6 +43,21 @@ class ArticleQuerySet(models.QuerySet):
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
 
+    def scheduled(self):
+        """Published articles whose date is still ahead ("Schemalagd"), the next first."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now()).order_by(
+            "published_at", "pk"
+        )
+
+    def review_due(self, reviewed_before):
+        """Published articles never reviewed, or last reviewed before that date: never
+        reviewed first, then the longest ago."""
+        return (
+            self.filter(status=Status.PUBLISHED)
+            .filter(Q(last_reviewed_at__isnull=True) | Q(last_reviewed_at__lt=reviewed_before))
+            .order_by(models.F("last_reviewed_at").asc(nulls_first=True), "published_at", "pk")
+        )
+
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
@@ -378,7 +393,9 @@ class ArticleImage(TranslatedMixin, models.Model):
         """`<img srcset>`: each copy with its width, then the file itself."""
         from django.core.files.storage import default_storage
 
-        entries = [f"{default_storage.url(item['name'])} {item['width']}w" for item in self.renditions]
+        entries = [
+            f"{default_storage.url(item['name'])} {item['width']}w" for item in self.renditions
+        ]
         entries.append(f"{self.file.url} {self.width}w")
         return ", ".join(entries)
 

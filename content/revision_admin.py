@@ -68,30 +68,28 @@ class RevisionAdminMixin:
         if self.own_kinds is not None:
             return list(self.own_kinds)
         return [
-            item.kind
-            for item in revisions.registry.content_types()
-            if item.model is self.model
+            item.kind for item in revisions.registry.content_types() if item.model is self.model
         ]
 
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         wrap = self.admin_site.admin_view
         return [
             path(
                 "<path:object_id>/history/compare/",
                 wrap(self.compare_view),
-                name="%s_%s_compare" % info,
+                name=f"{prefix}_compare",
             ),
             path(
                 "<path:object_id>/history/<int:revision_id>/restore/",
                 wrap(self.restore_view),
-                name="%s_%s_restore" % info,
+                name=f"{prefix}_restore",
             ),
-            path("deleted/", wrap(self.deleted_view), name="%s_%s_deleted" % info),
+            path("deleted/", wrap(self.deleted_view), name=f"{prefix}_deleted"),
             path(
                 "deleted/<int:article_id>/",
                 wrap(self.recover_view),
-                name="%s_%s_recover" % info,
+                name=f"{prefix}_recover",
             ),
             *super().get_urls(),
         ]
@@ -131,9 +129,7 @@ class RevisionAdminMixin:
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         notes = list(revisions.history(obj.pk)[:200])
-        rows = [
-            (note, note_label(note), revisions.note_user(note)) for note in notes
-        ]
+        rows = [(note, note_label(note), revisions.note_user(note)) for note in notes]
         context = self._context(
             request,
             _("History: %s") % obj,
@@ -154,11 +150,13 @@ class RevisionAdminMixin:
         form = CompareForm(request.GET, {*notes, CURRENT})
         if not form.is_valid():
             messages.error(request, _("Choose two versions from the article's history."))
-            return HttpResponseRedirect(reverse(
-                f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
-                args=[obj.pk],
-                current_app=self.admin_site.name,
-            ))
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
+                    args=[obj.pk],
+                    current_app=self.admin_site.name,
+                )
+            )
         first, second = form.cleaned_data["a"], form.cleaned_data["b"]
         # Older on the left: by revision id, the article as it is now last.
         ordered = sorted([first, second], key=lambda v: int(v) if v != CURRENT else 10**18)
@@ -183,9 +181,7 @@ class RevisionAdminMixin:
             changed_rows=[row for row in rows if row.changed],
             unchanged_count=sum(1 for row in rows if not row.changed),
             can_restore=self.has_change_permission(request, obj),
-            restore_url=(
-                self._url("restore", obj.pk, old_note.revision_id) if old_note else None
-            ),
+            restore_url=(self._url("restore", obj.pk, old_note.revision_id) if old_note else None),
         )
         return TemplateResponse(request, "admin/content/compare.html", context)
 
@@ -213,10 +209,14 @@ class RevisionAdminMixin:
             except revisions.RestoreError as exc:
                 messages.error(request, str(exc))
                 return HttpResponseRedirect(request.path)
-            self.log_change(request, article, _("Restored the version of %(date)s") % {
-                "date": _date(note)
-            })
-            messages.success(request, _("The version of %(date)s has been restored as a new version.") % {"date": _date(note)})
+            self.log_change(
+                request, article, _("Restored the version of %(date)s") % {"date": _date(note)}
+            )
+            messages.success(
+                request,
+                _("The version of %(date)s has been restored as a new version.")
+                % {"date": _date(note)},
+            )
             for text in notes:
                 messages.warning(request, text)
             return HttpResponseRedirect(change_url)
@@ -255,7 +255,11 @@ class RevisionAdminMixin:
         if not self.has_add_permission(request):
             raise PermissionDenied
         note = next(
-            (n for n in revisions.deleted_articles(self.revision_kinds()) if n.article_id == article_id),
+            (
+                n
+                for n in revisions.deleted_articles(self.revision_kinds())
+                if n.article_id == article_id
+            ),
             None,
         )
         if note is None:
@@ -273,11 +277,13 @@ class RevisionAdminMixin:
             messages.success(request, _("“%(title)s” has been restored.") % {"title": article})
             for text in notes:
                 messages.warning(request, text)
-            return HttpResponseRedirect(reverse(
-                f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-                args=[article.pk],
-                current_app=self.admin_site.name,
-            ))
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                    args=[article.pk],
+                    current_app=self.admin_site.name,
+                )
+            )
         empty = revisions.Snapshot(model=old.model, fields={}, tags=[], images=[], documents=[])
         rows = [row for row in revisions.compare(empty, old) if row.changed]
         context = self._context(

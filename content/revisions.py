@@ -35,7 +35,6 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from reversion.models import Revision
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
@@ -70,7 +69,9 @@ _registered_generation = -1
 def _chain(model: type[models.Model]) -> list[type[models.Model]]:
     """The model and its concrete parents, Article first."""
     return [
-        *reversed([parent for parent in model._meta.get_parent_list() if not parent._meta.abstract]),
+        *reversed(
+            [parent for parent in model._meta.get_parent_list() if not parent._meta.abstract]
+        ),
         model,
     ]
 
@@ -249,9 +250,9 @@ def _owned_by(model) -> bool:
 
 def _article_of(row) -> int | None:
     for model_field in row._meta.fields:
-        if model_field.is_relation and model_field.related_model is not None:
-            if issubclass(model_field.related_model, Article):
-                return getattr(row, model_field.attname)
+        related = model_field.related_model if model_field.is_relation else None
+        if related is not None and issubclass(related, Article):
+            return getattr(row, model_field.attname)
     return None
 
 
@@ -387,7 +388,10 @@ def _fields_of(model) -> Iterator[models.Field]:
             yield model_field
     for item in _chain(model):
         for many in item._meta.local_many_to_many:
-            if not isinstance(many, TaggableManager) and many.remote_field.through._meta.auto_created:
+            if (
+                not isinstance(many, TaggableManager)
+                and many.remote_field.through._meta.auto_created
+            ):
                 yield many
 
 
@@ -514,12 +518,8 @@ def _display(model_field: models.Field, value) -> str:
         return _empty()
     if model_field.many_to_many:
         related = model_field.related_model
-        names = {
-            obj.pk: str(obj) for obj in related._base_manager.filter(pk__in=value)
-        }
-        return ", ".join(
-            names.get(pk, _("%(id)s (deleted)") % {"id": pk}) for pk in value
-        )
+        names = {obj.pk: str(obj) for obj in related._base_manager.filter(pk__in=value)}
+        return ", ".join(names.get(pk, _("%(id)s (deleted)") % {"id": pk}) for pk in value)
     if model_field.is_relation:
         obj = model_field.related_model._base_manager.filter(pk=value).first()
         return str(obj) if obj is not None else _("%(id)s (deleted)") % {"id": value}
@@ -540,7 +540,9 @@ def word_diff(old: str, new: str) -> SafeString:
     """`new` with the words `old` had and it lacks in <del>, and its new words in <ins>."""
     before, after = old.split(" "), new.split(" ")
     pieces = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(
+        None, before, after, autojunk=False
+    ).get_opcodes():
         if op == "equal":
             pieces.append(escape(" ".join(before[a1:a2])))
             continue
@@ -552,23 +554,33 @@ def word_diff(old: str, new: str) -> SafeString:
 
 
 def _image_lines(rows: list[dict]) -> str:
-    return "\n".join(
-        f"{row.get('alt_sv') or row.get('alt_en') or _empty()} ({row.get('file', '')})"
-        for row in rows
-    ) or _empty()
+    return (
+        "\n".join(
+            f"{row.get('alt_sv') or row.get('alt_en') or _empty()} ({row.get('file', '')})"
+            for row in rows
+        )
+        or _empty()
+    )
 
 
 def _document_lines(rows: list[dict]) -> str:
-    return "\n".join(
-        f"{row.get('title', '')} ({(row.get('file_type') or '').upper()}, {filesizeformat(row.get('size') or 0)})"
-        for row in rows
-    ) or _empty()
+    return (
+        "\n".join(
+            f"{row.get('title', '')} ({(row.get('file_type') or '').upper()}, {filesizeformat(row.get('size') or 0)})"
+            for row in rows
+        )
+        or _empty()
+    )
 
 
 def _owned_lines(rows: list[dict]) -> str:
-    return "\n".join(
-        ", ".join(f"{key}: {value}" for key, value in row.items() if key != "id") for row in rows
-    ) or _empty()
+    return (
+        "\n".join(
+            ", ".join(f"{key}: {value}" for key, value in row.items() if key != "id")
+            for row in rows
+        )
+        or _empty()
+    )
 
 
 def compare(old: Snapshot, new: Snapshot) -> list[Row]:
@@ -588,17 +600,33 @@ def compare(old: Snapshot, new: Snapshot) -> list[Row]:
         if changed and isinstance(model_field, models.TextField) and before and after:
             diff = word_diff(str(before), str(after))
         result.append(
-            Row(model_field.name, capfirst(str(model_field.verbose_name)), old_text, new_text, changed, diff)
+            Row(
+                model_field.name,
+                capfirst(str(model_field.verbose_name)),
+                old_text,
+                new_text,
+                changed,
+                diff,
+            )
         )
     extras = [
         ("tags", _("Tags"), ", ".join(old.tags) or _empty(), ", ".join(new.tags) or _empty()),
         ("images", _("Images"), _image_lines(old.images), _image_lines(new.images)),
-        ("documents", _("Documents"), _document_lines(old.documents), _document_lines(new.documents)),
+        (
+            "documents",
+            _("Documents"),
+            _document_lines(old.documents),
+            _document_lines(new.documents),
+        ),
     ]
     for accessor in sorted(set(old.owned) | set(new.owned)):
         extras.append(
-            (accessor, capfirst(accessor.replace("_", " ")),
-             _owned_lines(old.owned.get(accessor, [])), _owned_lines(new.owned.get(accessor, [])))
+            (
+                accessor,
+                capfirst(accessor.replace("_", " ")),
+                _owned_lines(old.owned.get(accessor, [])),
+                _owned_lines(new.owned.get(accessor, [])),
+            )
         )
     for name, label, before, after in extras:
         result.append(Row(name, str(label), before, after, before != after))
@@ -613,7 +641,9 @@ def _normalised(value):
 
 def changed_fields(note: RevisionNote, article: Article) -> list[str]:
     """The names of the fields that differ between the revision of `note` and `article` now."""
-    return [row.name for row in compare(stored_snapshot(note), live_snapshot(article)) if row.changed]
+    return [
+        row.name for row in compare(stored_snapshot(note), live_snapshot(article)) if row.changed
+    ]
 
 
 def field_labels(model: type[models.Model], names: Iterable[str]) -> list[str]:
@@ -673,18 +703,17 @@ def restore(note: RevisionNote, user) -> tuple[Article, list[str]]:
                 many.append(model_field)
                 continue
             value = snapshot.fields.get(model_field.attname)
-            if model_field.is_relation and value is not None:
-                if not _existing(model_field.related_model, [value]):
-                    if not model_field.null:
-                        raise RestoreError(
-                            _("%(field)s of that version no longer exists.")
-                            % {"field": capfirst(str(model_field.verbose_name))}
-                        )
-                    notes.append(
-                        _("%(field)s of that version no longer exists: left empty.")
-                        % {"field": capfirst(str(model_field.verbose_name))}
+            linked = model_field.is_relation and value is not None
+            if linked and not _existing(model_field.related_model, [value]):
+                label = capfirst(str(model_field.verbose_name))
+                if not model_field.null:
+                    raise RestoreError(
+                        _("%(field)s of that version no longer exists.") % {"field": label}
                     )
-                    value = None
+                notes.append(
+                    _("%(field)s of that version no longer exists: left empty.") % {"field": label}
+                )
+                value = None
             if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
                 value = model_field.to_python(value)
             setattr(article, model_field.attname, value)
@@ -715,7 +744,9 @@ def _restore_rows(article, row_model, rows: list[dict], accessor: str) -> list[s
     for row in rows:
         file_name = row.get("file")
         if file_name and not default_storage.exists(file_name):
-            notes.append(_("A file of that version is gone from storage: %(name)s") % {"name": file_name})
+            notes.append(
+                _("A file of that version is gone from storage: %(name)s") % {"name": file_name}
+            )
             continue
         values = {}
         missing = False
@@ -723,9 +754,14 @@ def _restore_rows(article, row_model, rows: list[dict], accessor: str) -> list[s
             if model_field.attname not in row:
                 continue
             value = row[model_field.attname]
-            if model_field.is_relation and value is not None and not issubclass(model_field.related_model, Article):
-                if not _existing(model_field.related_model, [value]):
-                    missing = True
+            related = model_field.related_model if model_field.is_relation else None
+            if (
+                related is not None
+                and value is not None
+                and not issubclass(related, Article)
+                and not _existing(related, [value])
+            ):
+                missing = True
             values[model_field.attname] = value
         if missing:
             notes.append(_("A linked row of that version no longer exists."))
@@ -748,5 +784,3 @@ def note_user(note: RevisionNote) -> str:
     if user is None:
         return _("the system") if note.revision.user_id is None else _("a deleted user")
     return user.get_full_name() or user.get_username()
-
-

@@ -155,7 +155,9 @@ def prepare_image(uploaded) -> PreparedImage:
     prepared = PreparedImage(sniffed, _encode(image, sniffed), image.width, image.height)
     for width in sorted(settings.IMAGE_WIDTHS):
         if width < image.width:
-            copy = image.resize((width, max(1, round(image.height * width / image.width))), Image.LANCZOS)
+            copy = image.resize(
+                (width, max(1, round(image.height * width / image.width))), Image.LANCZOS
+            )
             prepared.copies.append((width, _encode(copy, sniffed)))
     return prepared
 

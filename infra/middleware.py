@@ -67,9 +67,7 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
-        policy = dict(
-            getattr(settings, "CONTENT_SECURITY_POLICY", DEFAULT_CONTENT_SECURITY_POLICY)
-        )
+        policy = dict(getattr(settings, "CONTENT_SECURITY_POLICY", DEFAULT_CONTENT_SECURITY_POLICY))
         media_origin = getattr(settings, "MEDIA_ORIGIN", "")
         if media_origin:
             # Uploaded images from object storage: that host, and no other.

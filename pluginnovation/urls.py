@@ -7,6 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+from content.desk import desk_view
 from content.registry import sections
 from infra import health
 
@@ -44,6 +45,7 @@ def localized_patterns() -> list:
             r"^admin/pluginnovation/(?P<rest>(?:article|tagname)/.*)$",
             site_views.moved_admin_page,
         ),
+        path("admin/desk/", admin.site.admin_view(desk_view), name="editors_desk"),
         path("admin/", admin.site.urls),
     ]
 

@@ -18,7 +18,7 @@ from infra.breadcrumbs import HOME_CRUMB
 
 from .facets import compute_facets
 from .filters import SearchFilterSet
-from .query import snippets, suggest
+from .query import document_snippets, snippets, suggest
 
 # A ranked search sorts every match, so only this many pages of results can be browsed.
 MAX_PAGES = 50
@@ -113,8 +113,15 @@ def search(request: HttpRequest) -> HttpResponse:
     # One query, a plain list per article: cheaper than taggit's per-article managers.
     attach_tags(articles)
     marked = snippets(articles, filterset.parsed)
+    # A match in an attached document only: a passage of the document, saying so.
+    from_documents = document_snippets(
+        [article for article in articles if article.pk not in marked], filterset.parsed
+    )
     for article in articles:
         article.search_snippet = marked.get(article.pk)
+        article.search_snippet_source = ""
+        if article.pk in from_documents:
+            article.search_snippet_source, article.search_snippet = from_documents[article.pk]
 
     query = cleaned.get("q", "")
     link = Links(request.GET)

@@ -103,7 +103,9 @@ def test_publish_and_unpublish_actions_are_kept_and_logged(editor_client, editor
     published = revisions.history(draft.pk).last()
     assert published.revision.user == editor
     assert revisions.stored_snapshot(published).fields["status"] == Status.PUBLISHED
-    logged = LogEntry.objects.filter(object_id=str(draft.pk)).values_list("change_message", flat=True)
+    logged = LogEntry.objects.filter(object_id=str(draft.pk)).values_list(
+        "change_message", flat=True
+    )
     assert set(logged) == {"Publicerad", "Avpublicerad"}
 
 

@@ -7,8 +7,8 @@ from taggit.models import Tag
 from accounts.roles import EDITOR_GROUP
 from content.models import NEWS, PAGE, Article, Status, TagName
 from methods.models import Method
+from tests.admin_helpers import admin_form_data, admin_login
 from tests.factories import (
-    PASSWORD,
     ArticleFactory,
     CaseStudyFactory,
     MethodFactory,
@@ -18,8 +18,6 @@ from tests.factories import (
     ResearchSummaryFactory,
     UserFactory,
 )
-
-from tests.admin_helpers import admin_form_data, admin_login
 
 from .html import page, text
 
@@ -61,9 +59,14 @@ def test_editor_group_has_exactly_add_change_view_of_content_and_the_publish_rig
     expected.add(("content", "delete_tagname"))
     # An article's images and documents are edited with it.
     for model in ("articleimage", "articledocument"):
-        expected |= {("content", f"{action}_{model}") for action in ("add", "change", "delete", "view")}
+        expected |= {
+            ("content", f"{action}_{model}") for action in ("add", "change", "delete", "view")
+        }
     # Contact messages: read and marked as handled, never deleted.
-    expected |= {("pluginnovation", "change_contactmessage"), ("pluginnovation", "view_contactmessage")}
+    expected |= {
+        ("pluginnovation", "change_contactmessage"),
+        ("pluginnovation", "view_contactmessage"),
+    }
     apps = {
         "article": "content",
         "method": "methods",
