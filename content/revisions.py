@@ -17,6 +17,7 @@ is taken just before the rows go, so a deleted article can be found and restored
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import logging
 from collections.abc import Iterable, Iterator
@@ -636,6 +637,9 @@ def compare(old: Snapshot, new: Snapshot) -> list[Row]:
 def _normalised(value):
     if isinstance(value, str):
         return value.replace("\r\n", "\n").strip()
+    if isinstance(value, datetime.datetime):
+        # The admin's form keeps whole seconds: a save that kept the time changed no time.
+        return value.replace(microsecond=0)
     return value
 
 
