@@ -15,31 +15,40 @@ def admin_login(client, user):
 
 
 def admin_form_data(response) -> dict:
-    """The POST data an admin form would send as it stands: every field, widget and formset."""
-    form = response.context["adminform"].form
+    """The POST data an admin form would send as it stands: every field, widget and formset
+    (the rows an inline shows, without their files)."""
+    data = form_data(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        for form in inline.formset.initial_forms:
+            data.update(form_data(form))
+    return data
+
+
+def form_data(form) -> dict:
+    """The POST data of one form as it stands, under its prefix."""
     data = {}
     for name, field in form.fields.items():
+        key = form.add_prefix(name)
         value = form[name].value()
         widget = getattr(field.widget, "widget", field.widget)  # unwrap the "+" related widget
         if isinstance(widget, MultiWidget):
             parts = value if isinstance(value, list) else widget.decompress(value)
             for index, part in enumerate(parts):
-                data[f"{name}_{index}"] = "" if part is None else str(part)
+                data[f"{key}_{index}"] = "" if part is None else str(part)
         elif getattr(widget, "allow_multiple_selected", False):
-            data[name] = [str(item) for item in value or []]  # a browser sends none when empty
+            data[key] = [str(item) for item in value or []]  # a browser sends none when empty
         elif isinstance(value, bool):
             if value:
-                data[name] = "on"
+                data[key] = "on"
+        elif widget.input_type == "file" if hasattr(widget, "input_type") else False:
+            continue  # a browser sends no file unless one is chosen
         else:
             # As the widget writes it into the page (taggit's: "tag one, tag two").
             formatted = widget.format_value(value)
-            if isinstance(formatted, list):
-                formatted = formatted[0] if len(formatted) == 1 else None
-            if not isinstance(formatted, str):
-                formatted = "" if value is None else str(value)
-            data[name] = formatted
-    for inline in response.context["inline_admin_formsets"]:
-        management = inline.formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
+            if isinstance(formatted, list):  # a select: its one chosen value, or none
+                formatted = formatted[0] if formatted else ""
+            data[key] = "" if formatted is None else str(formatted)
     return data

@@ -1,7 +1,14 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from accounts.models import Moderation, MethodProposal, MethodUse, Profile, SavedArticle, SavedSearch
+from accounts.models import (
+    Moderation,
+    MethodProposal,
+    MethodUse,
+    Profile,
+    SavedArticle,
+    SavedSearch,
+)
 from tests.factories import ArticleFactory, MethodFactory, MunicipalityFactory, UserFactory
 
 
