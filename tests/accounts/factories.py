@@ -2,9 +2,9 @@ import factory
 from allauth.account.models import EmailAddress
 
 from accounts.models import (
-    Moderation,
     MethodProposal,
     MethodUse,
+    Moderation,
     Profile,
     SavedArticle,
     SavedSearch,
