@@ -40,7 +40,10 @@ class ArticleAdminForm(forms.ModelForm):
     # The article's edit version when the form was opened: a save of an article someone else
     # saved since is refused (see content/editing.py).
     opened_version = forms.IntegerField(
-        label=_("version when the form was opened"), required=False, widget=forms.HiddenInput, min_value=0
+        label=_("version when the form was opened"),
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=0,
     )
 
     def __init__(self, *args, **kwargs):
