@@ -323,7 +323,7 @@ class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
 class NewsAndPagesAdmin(ArticleAdmin):
     """News and information pages are plain articles; the other types have their own admin."""
 
-    list_display = ["__str__", "kind", "status", "published_at", "updated_at"]
+    list_display = ["__str__", "kind", "shown_status", "published_at", "updated_at"]
     list_filter = ["status", "kind", ("tags", admin.RelatedOnlyFieldListFilter), "regions"]
     type_fieldsets = [(_("Content type"), {"fields": ["kind"]})]
     own_kinds = (NEWS, PAGE)
