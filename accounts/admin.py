@@ -43,6 +43,7 @@ class MethodProposalAdmin(admin.ModelAdmin):
                 proposal.method.save()
                 proposal.rejected_at = None
                 proposal.save(update_fields=["rejected_at"])
+                self.log_change(request, proposal, str(RevisionAction.PUBLISHED.label))
         count = queryset.count()
         self.message_user(
             request,

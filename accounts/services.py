@@ -41,11 +41,13 @@ def profile_of(user: AbstractBaseUser) -> Profile:
 
 def delete_account(user: AbstractBaseUser) -> None:
     """Delete the user and everything that is theirs: profile, saved items, registry entries and
-    the methods they proposed that were never published. Published articles stay, without them
+    the methods they proposed that were never published, with their revisions. Published articles stay, without them
     as author."""
     with transaction.atomic():
         unpublished = MethodProposal.objects.of(user).exclude(method__status=Status.PUBLISHED)
-        Method.objects.filter(pk__in=unpublished.values("method_id")).delete()
+        proposed = list(unpublished.values_list("method_id", flat=True))
+        Method.objects.filter(pk__in=proposed).delete()
+        revisions.forget(proposed)
         Article.objects.filter(author=user).update(author=None)
         user.delete()
 

@@ -216,7 +216,7 @@ class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
                 revisions.recording(request.user),
             ):
                 response = super().changeform_view(request, object_id, form_url, extra_context)
-            if object_id and response.status_code == 302:
+            if object_id and object_id.isdigit() and response.status_code == 302:
                 editing.closed(request.user, int(object_id))
             return response
         if object_id and object_id.isdigit():

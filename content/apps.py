@@ -9,7 +9,7 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self) -> None:
-        from infra.cache import show_publicly
+        from infra.cache import keep_private, show_publicly
 
         from . import desk, registry, revisions
         from .models import NEWS, PAGE, Article
@@ -17,6 +17,8 @@ class ContentConfig(AppConfig):
 
         # Tags and their English names are shown on every card.
         show_publicly("content", "taggit")
+        # A revision changes no page: the change it keeps made them stale already.
+        keep_private("content.revisionnote")
         revisions.connect_signals()
         desk.register_content_sections()
         registry.register(

@@ -13,10 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from . import revisions
+from . import registry, revisions
 from .models import RevisionNote, Status
 
 PUBLISH_PERMISSION = "content.publish_article"
@@ -67,9 +68,7 @@ class RevisionAdminMixin:
     def revision_kinds(self) -> list[str]:
         if self.own_kinds is not None:
             return list(self.own_kinds)
-        return [
-            item.kind for item in revisions.registry.content_types() if item.model is self.model
-        ]
+        return [item.kind for item in registry.content_types() if item.model is self.model]
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -298,6 +297,4 @@ class RevisionAdminMixin:
 
 
 def _date(note: RevisionNote) -> str:
-    from django.utils import formats, timezone
-
     return formats.date_format(timezone.localtime(note.revision.date_created), "DATETIME_FORMAT")

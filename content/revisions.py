@@ -36,6 +36,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from reversion.models import Revision
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
@@ -327,6 +328,12 @@ def record(
             edit_version=article.edit_version,
         )
     return latest_note(pk)
+
+
+def forget(pks: Iterable[int]) -> None:
+    """Delete every revision of these articles (an account deleted with the proposals it made:
+    nothing of them may stay)."""
+    Revision.objects.filter(note__article_id__in=list(pks)).delete()
 
 
 def record_event(article: Article, user, action: str, what: str = "") -> None:

@@ -40,8 +40,9 @@ IMAGE_FORMATS = {
 }
 # A decoded image is width × height × 4 bytes in memory: refuse what would take too much.
 MAX_PIXELS = 40_000_000
-# The text kept of a document: enough for any report; PostgreSQL's vectors cap out near 1 MB.
-MAX_TEXT_CHARACTERS = 500_000
+# The text kept of a document: a long report's; PostgreSQL refuses a search vector of 1 MB or
+# more, which the article's other texts share.
+MAX_TEXT_CHARACTERS = 200_000
 MAX_PDF_PAGES = 1000
 # A Word or OpenDocument file is a zip: its parts, unpacked, may not exceed this (zip bombs).
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024

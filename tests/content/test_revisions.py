@@ -354,3 +354,29 @@ def test_revision_notes_name_the_article_even_after_it_is_gone(method):
     notes = RevisionNote.objects.filter(article_id=method.pk)
     assert [note.action for note in notes] == [RevisionAction.DELETED, RevisionAction.SAVED]
     assert {note.title for note in notes} == {"Mentorskap"}
+
+
+@pytest.mark.django_db
+def test_taking_a_revision_leaves_cached_pages_as_they_are(method):
+    from infra.cache import content_version
+
+    before = content_version()
+    revisions.record(method.pk)
+    assert content_version() == before
+
+
+@pytest.mark.django_db
+def test_a_deleted_account_leaves_no_revision_of_its_unpublished_proposals(
+    django_capture_on_commit_callbacks,
+):
+    from accounts import services
+    from tests.accounts.factories import MethodProposalFactory
+
+    proposal = MethodProposalFactory(method__contact_email="privat@example.se")
+    pk = proposal.method_id
+    revisions.record(pk)
+    services.delete_account(proposal.user)
+    assert not RevisionNote.objects.filter(article_id=pk).exists()
+    assert not revisions.Revision.objects.filter(
+        version__serialized_data__contains="privat@"
+    ).exists()

@@ -329,3 +329,14 @@ def test_a_plain_user_cannot_upload(client, user, method, _media_root):
     response = client.post(change_url(method), data)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert not ArticleImage.objects.exists() and stored_files(_media_root) == []
+
+
+@pytest.mark.django_db
+def test_the_longest_document_text_is_indexed_on_either_database(method):
+    from content.uploads import MAX_TEXT_CHARACTERS
+
+    # Words that never repeat: the largest search vector a document can make.
+    words = (f"ord{number:06d}x" for number in range(MAX_TEXT_CHARACTERS // 11))
+    text = " ".join(words)[:MAX_TEXT_CHARACTERS]
+    ArticleDocument.objects.create(article=method, title="Lång", file_type="pdf", text=text)
+    assert [article.pk for article in run_search({"q": "ord000123x"})] == [method.pk]

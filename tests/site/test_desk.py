@@ -80,7 +80,9 @@ def test_the_desk_lists_articles_due_for_review_and_scheduled_ones(editor_client
 
 @pytest.mark.django_db
 def test_the_review_age_is_a_setting(editor_client, settings):
-    ArticleFactory(title_sv="Granskad i våras", last_reviewed_at=months_ago(timezone.localdate(), 4))
+    ArticleFactory(
+        title_sv="Granskad i våras", last_reviewed_at=months_ago(timezone.localdate(), 4)
+    )
     settings.REVIEW_AFTER_MONTHS = 12
     assert desk_titles(editor_client.get(DESK), "review") == []
     settings.REVIEW_AFTER_MONTHS = 3
@@ -132,7 +134,9 @@ def test_the_desk_has_helpful_empty_states(editor_client):
 
 
 @pytest.mark.django_db
-def test_the_desk_reads_in_a_bounded_number_of_queries(editor_client, django_assert_max_num_queries):
+def test_the_desk_reads_in_a_bounded_number_of_queries(
+    editor_client, django_assert_max_num_queries
+):
     for number in range(10):
         ArticleFactory(last_reviewed_at=None)
         MethodProposalFactory()
@@ -174,9 +178,12 @@ def test_editors_read_contact_messages_and_mark_them_handled(editor_client, edit
     message = ContactMessage.objects.create(
         name="Anna", email="anna@example.se", subject="Fråga", message="Hej!"
     )
-    assert "Hej!" in editor_client.get(
-        f"/admin/pluginnovation/contactmessage/{message.pk}/change/"
-    ).content.decode()
+    assert (
+        "Hej!"
+        in editor_client.get(
+            f"/admin/pluginnovation/contactmessage/{message.pk}/change/"
+        ).content.decode()
+    )
     response = editor_client.post(
         "/admin/pluginnovation/contactmessage/",
         {"action": "mark_handled", "_selected_action": [message.pk], "index": 0},
