@@ -145,10 +145,11 @@ def content_changed() -> None:
     """
     bump_content_version()
     connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        # Once per transaction, whatever else waits for the commit between its saves.
-        if not any(entry[1] is _bump_after_commit for entry in connection.run_on_commit):
-            transaction.on_commit(_bump_after_commit)
+    # Once per transaction, whatever else waits for the commit between its saves.
+    if connection.in_atomic_block and not any(
+        entry[1] is _bump_after_commit for entry in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump_after_commit)
 
 
 def _relation_changed(sender, action: str, **kwargs) -> None:
