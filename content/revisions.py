@@ -150,7 +150,9 @@ class _Recording:
     user: Any
     action: str
     detail: dict
-    changed: dict[int, None] = field(default_factory=dict)  # an ordered set of article ids
+    # The articles changed, in order: True for those changed themselves, False for those whose
+    # links changed from the other side (a restored article's related article).
+    changed: dict[int, bool] = field(default_factory=dict)
     # Each changed article's status before the block's first save of it.
     status_before: dict[int, str] = field(default_factory=dict)
 
@@ -169,8 +171,9 @@ def recording(user, action: str = RevisionAction.SAVED, detail: dict | None = No
     token = _current.set(state)
     try:
         yield
-        for pk in state.changed:
-            record(pk, state.user, state.action, state.detail, state.status_before.get(pk))
+        for pk, itself in state.changed.items():
+            action, detail = (state.action, state.detail) if itself else (RevisionAction.SAVED, {})
+            record(pk, state.user, action, detail, state.status_before.get(pk))
     finally:
         _current.reset(token)
 
@@ -189,15 +192,17 @@ class _AfterCommit:
     def __call__(self):
         for pk in self.changed:
             try:
-                record(pk, None, RevisionAction.SAVED, {})
+                # An import run again saves every article: only a change is a new version.
+                record(pk, None, RevisionAction.SAVED, {}, only_if_changed=True)
             except Exception:  # the change is committed; a missing revision must not undo it
                 logger.exception("no revision taken of article %s", pk)
 
 
-def _changed(pks: Iterable[int]) -> None:
+def _changed(pks: Iterable[int], itself: bool = True) -> None:
     state = _current.get()
     if state is not None:
-        state.changed.update(dict.fromkeys(pks))
+        for pk in pks:
+            state.changed[pk] = state.changed.get(pk, False) or itself
         return
     connection = transaction.get_connection()
     pending = next(
@@ -261,14 +266,11 @@ def _article_of(row) -> int | None:
 def _links_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
     if not action.startswith("post_"):
         return
-    pks = []
     if isinstance(instance, Article):
-        pks.append(instance.pk)
+        _changed([instance.pk])
     # The other side's articles changed too (a related article, or a region's articles).
     if issubclass(model, Article) and pk_set:
-        pks.extend(pk_set)
-    if pks:
-        _changed(pks)
+        _changed(pk_set, itself=False)
 
 
 def _deleting(sender, instance, **kwargs) -> None:
@@ -292,6 +294,7 @@ def record(
     action: str = RevisionAction.SAVED,
     detail: dict | None = None,
     status_before: str | None = None,
+    only_if_changed: bool = False,
 ):
     """Take a revision of the article as it is now; None if it is gone. A save that changed
     the status to or from published (`status_before`, else as the last revision had it) is
@@ -305,6 +308,8 @@ def record(
     previous = latest_note(pk)
     if action == RevisionAction.SAVED:
         detail["fields"] = changed_fields(previous, article) if previous is not None else []
+        if only_if_changed and previous is not None and not detail["fields"]:
+            return previous
         if status_before is None and previous is not None:
             status_before = stored_snapshot(previous).fields.get("status")
         if status_before is not None and status_before != article.status:

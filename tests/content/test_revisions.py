@@ -380,3 +380,32 @@ def test_a_deleted_account_leaves_no_revision_of_its_unpublished_proposals(
     assert not revisions.Revision.objects.filter(
         version__serialized_data__contains="privat@"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_an_import_run_again_adds_no_version_where_nothing_changed(
+    method, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        method.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        method.save()
+    assert revisions.history(method.pk).count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        method.summary_sv = "Ändrad av importen."
+        method.save()
+    assert revisions.history(method.pk).count() == 2
+
+
+@pytest.mark.django_db
+def test_restoring_an_article_keeps_its_related_articles_link_change_as_a_plain_save(
+    editor_client, method
+):
+    linked = method.related_articles.get()
+    revisions.record(method.pk)
+    old = revisions.latest_note(method.pk)
+    method.related_articles.clear()
+    editor_client.post(f"{METHOD_ADMIN}{method.pk}/history/{old.revision_id}/restore/")
+    assert revisions.latest_note(method.pk).action == RevisionAction.RESTORED
+    other = revisions.latest_note(linked.pk)
+    assert other.action == RevisionAction.SAVED  # not "restored": only its link changed
