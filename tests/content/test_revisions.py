@@ -384,10 +384,10 @@ def test_a_deleted_account_leaves_no_revision_of_its_unpublished_proposals(
 
 @pytest.mark.django_db
 def test_an_import_run_again_adds_no_version_where_nothing_changed(
-    method, django_capture_on_commit_callbacks
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        method.save()
+        method = MethodFactory()
     with django_capture_on_commit_callbacks(execute=True):
         method.save()
     assert revisions.history(method.pk).count() == 1
