@@ -188,8 +188,10 @@ class _AfterCommit:
 
     def __init__(self):
         self.changed: dict[int, None] = {}
+        self.done = False
 
     def __call__(self):
+        self.done = True
         for pk in self.changed:
             try:
                 # An import run again saves every article: only a change is a new version.
@@ -206,7 +208,11 @@ def _changed(pks: Iterable[int], itself: bool = True) -> None:
         return
     connection = transaction.get_connection()
     pending = next(
-        (entry[1] for entry in connection.run_on_commit if isinstance(entry[1], _AfterCommit)),
+        (
+            entry[1]
+            for entry in connection.run_on_commit
+            if isinstance(entry[1], _AfterCommit) and not entry[1].done
+        ),
         None,
     )
     if pending is None:
