@@ -2,17 +2,20 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import models, router, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
-from infra.i18n import CONTENT_LANGUAGES
+from infra.i18n import CONTENT_LANGUAGES, LANGUAGE_NAMES
 
 from . import editing, revisions, uploads
 from .forms import (
@@ -39,7 +42,6 @@ from .revision_admin import PUBLISH_PERMISSION, RevisionAdminMixin
 
 # The Markdown fields, previewed beside themselves.
 MARKDOWN_FIELDS = {f"body_{code}" for code in CONTENT_LANGUAGES}
-LANGUAGE_LABELS = {code: _(name) for code, name in (("sv", "Swedish"), ("en", "English"))}
 
 
 def translated_fieldsets(*names):
@@ -60,13 +62,9 @@ class ArticleImageInline(admin.TabularInline):
 
     @admin.display(description=_("image"))
     def preview(self, image: ArticleImage) -> str:
-        from django.utils.html import format_html
-
         if not image.pk or not image.file:
             return ""
         small = image.renditions[0]["name"] if image.renditions else image.file.name
-        from django.core.files.storage import default_storage
-
         return format_html(
             '<img class="admin-thumbnail" src="{}" alt="{}" width="120">',
             default_storage.url(small),
@@ -83,9 +81,6 @@ class ArticleDocumentInline(admin.TabularInline):
 
     @admin.display(description=_("file"))
     def current_file(self, document: ArticleDocument) -> str:
-        from django.template.defaultfilters import filesizeformat
-        from django.utils.html import format_html
-
         if not document.pk or not document.file:
             return ""
         return format_html(
@@ -200,7 +195,7 @@ class ArticleAdmin(RevisionAdminMixin, admin.ModelAdmin):
             "title": gettext("Preview"),
             "opts": self.opts,
             "previews": [
-                (code, LANGUAGE_LABELS[code], rendered[code]) for code in CONTENT_LANGUAGES
+                (code, LANGUAGE_NAMES[code], rendered[code]) for code in CONTENT_LANGUAGES
             ],
         }
         return TemplateResponse(request, "admin/content/preview.html", context)

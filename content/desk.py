@@ -7,6 +7,7 @@ its rows."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -97,8 +98,6 @@ def desk_view(request: HttpRequest) -> HttpResponse:
 
 def months_ago(today, months: int):
     """The same day `months` calendar months before `today` (the last day of a shorter month)."""
-    import calendar
-
     total = today.year * 12 + today.month - 1 - months
     year, month = divmod(total, 12)
     day = min(today.day, calendar.monthrange(year, month + 1)[1])
@@ -118,8 +117,6 @@ def _kinds() -> set[str]:
 
 
 def _date(value) -> str:
-    from django.utils import formats
-
     return formats.date_format(value, "DATE_FORMAT") if value else ""
 
 
@@ -136,8 +133,6 @@ def _review_item(article: Article) -> DeskItem:
 
 def _scheduled_item(article: Article) -> DeskItem:
     when = timezone.localtime(article.published_at)
-    from django.utils import formats
-
     note = _("Scheduled: published %(when)s") % {
         "when": formats.date_format(when, "DATETIME_FORMAT")
     }

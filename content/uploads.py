@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
+from pypdf import PdfReader
 
 from .models import DocumentType
 
@@ -187,8 +188,6 @@ def _clean_text(text: str) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
     unreadable = _("The PDF could not be read: the file is damaged.")
     try:
         reader = PdfReader(io.BytesIO(data))
