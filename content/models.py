@@ -203,6 +203,9 @@ class Article(TranslatedMixin, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Counts the saves: the admin refuses a form opened at an older count (a stale edit).
     edit_version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    # Whether documents are attached (kept by the documents' signals): Artikelsök looks for a
+    # passage in them only for the results that have some.
+    has_documents = models.BooleanField(_("has documents"), default=False, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -241,6 +244,8 @@ class Article(TranslatedMixin, models.Model):
         for code in CONTENT_LANGUAGES:
             setattr(self, f"body_html_{code}", render_markdown(getattr(self, f"body_{code}")))
         self.edit_version = (self.edit_version or 0) + 1
+        # Read afresh: this copy may have been loaded before a document was added.
+        self.has_documents = bool(self.pk) and self.documents.exists()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "edit_version", "updated_at"}
@@ -325,6 +330,13 @@ class Article(TranslatedMixin, models.Model):
 
     def unpublish(self):
         self.status = Status.DRAFT
+
+
+def documents_changed(sender, instance, **kwargs) -> None:
+    """post_save and post_delete of a document: its article's `has_documents` (an update(), so
+    no edit, version or signal follows)."""
+    attached = ArticleDocument.objects.filter(article_id=models.OuterRef("pk"))
+    Article.objects.filter(pk=instance.article_id).update(has_documents=models.Exists(attached))
 
 
 def attach_document_texts(articles) -> None:

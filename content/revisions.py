@@ -56,7 +56,15 @@ logger = logging.getLogger(__name__)
 # Rows of an article's own that are versioned with it (each has a foreign key to Article).
 OWNED_MODELS = (TaggedArticle, ArticleImage, ArticleDocument)
 # Fields that say nothing an editor wrote, left out of comparisons and restores.
-BOOKKEEPING = {"id", "created_at", "updated_at", "edit_version", "body_html_sv", "body_html_en"}
+BOOKKEEPING = {
+    "id",
+    "created_at",
+    "updated_at",
+    "edit_version",
+    "has_documents",
+    "body_html_sv",
+    "body_html_en",
+}
 
 
 class RestoreError(Exception):

@@ -115,7 +115,7 @@ def search(request: HttpRequest) -> HttpResponse:
     marked = snippets(articles, filterset.parsed)
     # A match in an attached document only: a passage of the document, saying so.
     from_documents = document_snippets(
-        [article for article in articles if article.pk not in marked], filterset.parsed
+        [a for a in articles if a.pk not in marked and a.has_documents], filterset.parsed
     )
     for article in articles:
         article.search_snippet = marked.get(article.pk)

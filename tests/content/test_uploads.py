@@ -340,3 +340,17 @@ def test_the_longest_document_text_is_indexed_on_either_database(method):
     text = " ".join(words)[:MAX_TEXT_CHARACTERS]
     ArticleDocument.objects.create(article=method, title="Lång", file_type="pdf", text=text)
     assert [article.pk for article in run_search({"q": "ord000123x"})] == [method.pk]
+
+
+@pytest.mark.django_db
+def test_an_article_knows_whether_it_has_documents_whatever_saves_it(editor_client, method):
+    stale = type(method).objects.get(pk=method.pk)  # loaded before the document is added
+    post_document(editor_client, method, upload("r.pdf", pdf_bytes("Ljungby")))
+    method.refresh_from_db()
+    assert method.has_documents
+    stale.save()
+    stale.refresh_from_db()
+    assert stale.has_documents
+    ArticleDocument.objects.all().delete()
+    method.refresh_from_db()
+    assert not method.has_documents
