@@ -167,7 +167,7 @@ def test_staff_without_rights_see_an_empty_desk(client):
 @pytest.mark.django_db
 def test_editors_see_every_section(editor_client):
     keys = section_keys(editor_client.get(DESK))
-    assert keys[:5] == ["review", "scheduled", "proposals", "method_uses", "contact"]
+    assert keys == ["review", "scheduled", "proposals", "method_uses", "links", "contact"]
 
 
 # Contact messages ---------------------------------------------------------------------------
@@ -309,3 +309,33 @@ def test_a_plain_user_cannot_approve_entries(client, user):
         {"action": "approve", "_selected_action": [use.pk], "index": 0},
     )
     assert MethodUse.objects.get().moderation == Moderation.PENDING
+
+
+@pytest.mark.django_db
+def test_the_desk_lists_the_links_the_link_checker_found_broken_or_moved(editor_client):
+    from research.models import LinkCheck, LinkOutcome
+    from tests.factories import PublicationFactory
+
+    checked = timezone.now()
+    broken = PublicationFactory(title_sv="Avhandling med död länk")
+    working = PublicationFactory(title_sv="Avhandling med fungerande länk")
+    LinkCheck.objects.create(
+        publication=broken,
+        field="url",
+        url="https://example.se/borta",
+        outcome=LinkOutcome.BROKEN,
+        status_code=404,
+        checked_at=checked,
+    )
+    LinkCheck.objects.create(
+        publication=working,
+        field="url",
+        url="https://example.se/finns",
+        outcome=LinkOutcome.OK,
+        status_code=200,
+        checked_at=checked,
+    )
+    response = editor_client.get(DESK)
+    assert desk_titles(response, "links") == ["Avhandling med död länk"]
+    assert "https://example.se/borta" in response.content.decode()
+    assert 'href="/admin/research/publication/links/"' in response.content.decode()
