@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -55,16 +55,13 @@ logger = logging.getLogger(__name__)
 
 # Rows of an article's own that are versioned with it (each has a foreign key to Article).
 OWNED_MODELS = (TaggedArticle, ArticleImage, ArticleDocument)
-# Fields that say nothing an editor wrote, left out of comparisons and restores.
-BOOKKEEPING = {
-    "id",
-    "created_at",
-    "updated_at",
-    "edit_version",
-    "has_documents",
-    "body_html_sv",
-    "body_html_en",
-}
+
+
+def _written_by_editors(model_field: models.Field) -> bool:
+    """Whether comparisons show and restores set the field. Those no form edits (dates of
+    creation and change, the save count, the rendered HTML, flags and texts derived on save)
+    say nothing an editor wrote: a save derives them again."""
+    return model_field.editable
 
 
 class RestoreError(Exception):
@@ -540,9 +537,12 @@ def _empty() -> str:
     return _("(empty)")
 
 
-def _display(model_field: models.Field, value) -> str:
+def _display(model_field: models.Field, value, shown: Callable[[Any], str] | None = None) -> str:
+    """The value as an editor reads it; `shown` is its content type's way, if it has one."""
     if value in (None, "", []):
         return _empty()
+    if shown is not None:
+        return shown(value)
     if model_field.many_to_many:
         related = model_field.related_model
         names = {obj.pk: str(obj) for obj in related._base_manager.filter(pk__in=value)}
@@ -561,6 +561,15 @@ def _display(model_field: models.Field, value) -> str:
     if isinstance(model_field, models.DateField) and not isinstance(value, str):
         return formats.date_format(value, "DATE_FORMAT")
     return str(value)
+
+
+def _shown_by_type(model: type[models.Model]) -> dict[str, Callable[[Any], str]]:
+    """How the content types read as `model` show their fields (registry `revision_display`)."""
+    shown = {}
+    for content_type in registry.content_types():
+        if content_type.model is model:
+            shown.update(content_type.revision_display)
+    return shown
 
 
 def word_diff(old: str, new: str) -> SafeString:
@@ -614,15 +623,18 @@ def compare(old: Snapshot, new: Snapshot) -> list[Row]:
     """Every field of the two versions, in the order of the newer one's type."""
     result = []
     model = new.model
+    shown = _shown_by_type(model)
     for model_field in _fields_of(model):
-        if model_field.name in BOOKKEEPING:
+        if not _written_by_editors(model_field):
             continue
         key = model_field.name if model_field.many_to_many else model_field.attname
         before, after = old.fields.get(key), new.fields.get(key)
         if model_field.many_to_many:
             before, after = sorted(before or []), sorted(after or [])
         changed = _normalised(before) != _normalised(after)
-        old_text, new_text = _display(model_field, before), _display(model_field, after)
+        how = shown.get(model_field.name)
+        old_text = _display(model_field, before, how)
+        new_text = _display(model_field, after, how)
         diff = None
         if changed and isinstance(model_field, models.TextField) and before and after:
             diff = word_diff(str(before), str(after))
@@ -727,7 +739,7 @@ def restore(note: RevisionNote, user) -> tuple[Article, list[str]]:
             article.edit_version = last.edit_version if last else 0
         many = []
         for model_field in _fields_of(model):
-            if model_field.name in BOOKKEEPING:
+            if not _written_by_editors(model_field):
                 continue
             if model_field.many_to_many:
                 many.append(model_field)

@@ -9,7 +9,7 @@ class ResearchConfig(AppConfig):
     def ready(self) -> None:
         from content import registry
 
-        from . import desk
+        from . import desk, names
         from .models import Publication, ResearchSummary
 
         section = registry.Section(
@@ -31,6 +31,8 @@ class ResearchConfig(AppConfig):
                 # Its cards show authors and year; Artikelsök counts it under that year.
                 own_year="publication__year",
                 card_related=("publication",),
+                # Versions are compared by the authors' names, one a line.
+                revision_display=(("authors", names.one_a_line),),
             )
         )
         registry.register(

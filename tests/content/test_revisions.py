@@ -184,6 +184,40 @@ def test_two_versions_are_compared_field_by_field_in_words(editor_client, method
 
 
 @pytest.mark.django_db
+def test_literatures_authors_are_compared_as_names_one_a_line(editor_client):
+    publication = PublicationFactory(authors=[{"family": "Möllås", "given": "G."}])
+    old = revisions.record(publication.pk)
+    publication.authors = [{"family": "Möllås", "given": "G."}, {"literal": "Skolverket"}]
+    publication.save()
+    new = revisions.record(publication.pk)
+    response = editor_client.get(
+        f"/admin/research/publication/{publication.pk}/history/compare/",
+        {"a": old.revision_id, "b": new.revision_id},
+    )
+    rows = {row.name: row for row in response.context["changed_rows"]}
+    # Not the stored list, nor the names' text the save derives from it, a row of its own.
+    assert set(rows) == {"authors"}
+    assert (rows["authors"].old, rows["authors"].new) == ("Möllås, G.", "Möllås, G.\nSkolverket")
+    assert "Möllås, G.<br>Skolverket" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_restoring_literature_brings_back_its_authors_and_their_names_for_artikelsok(
+    editor_client,
+):
+    publication = PublicationFactory(authors=[{"family": "Möllås", "given": "G."}])
+    old = revisions.record(publication.pk)
+    publication.authors = [{"literal": "Skolverket"}]
+    publication.save()
+    editor_client.post(
+        f"/admin/research/publication/{publication.pk}/history/{old.revision_id}/restore/"
+    )
+    publication.refresh_from_db()
+    assert publication.authors == [{"family": "Möllås", "given": "G."}]
+    assert publication.author_names == "Möllås, G."
+
+
+@pytest.mark.django_db
 def test_an_unknown_version_in_a_comparison_is_sent_back_to_the_history(editor_client, method):
     response = editor_client.get(f"{METHOD_ADMIN}{method.pk}/history/compare/", {"a": "99999"})
     assert response.status_code == 302
