@@ -11,10 +11,11 @@ class AccountsConfig(AppConfig):
         from infra.cache import show_publicly
         from stats.extensions import add_area_section
 
-        from . import roles, signals
+        from . import desk, roles, signals
         from .sections import METHODS_IN_USE
 
         signals.connect_signals()
+        desk.register()
         # The municipalities using a method are on the method's page.
         show_publicly("accounts.methoduse")
         post_migrate.connect(roles.sync_editor_group, sender=self, dispatch_uid="editor-group")

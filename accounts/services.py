@@ -17,10 +17,12 @@ from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 
+from content import revisions
 from content.models import Article, Status
 from methods.models import Method
 from search.api import run_search
 
+from . import notify
 from .models import MethodProposal, Profile, SavedSearch, SentAlert
 
 logger = logging.getLogger(__name__)
@@ -39,11 +41,13 @@ def profile_of(user: AbstractBaseUser) -> Profile:
 
 def delete_account(user: AbstractBaseUser) -> None:
     """Delete the user and everything that is theirs: profile, saved items, registry entries and
-    the methods they proposed that were never published. Published articles stay, without them
+    the methods they proposed that were never published, with their revisions. Published articles stay, without them
     as author."""
     with transaction.atomic():
         unpublished = MethodProposal.objects.of(user).exclude(method__status=Status.PUBLISHED)
-        Method.objects.filter(pk__in=unpublished.values("method_id")).delete()
+        proposed = list(unpublished.values_list("method_id", flat=True))
+        Method.objects.filter(pk__in=proposed).delete()
+        revisions.forget(proposed)
         Article.objects.filter(author=user).update(author=None)
         user.delete()
 
@@ -63,7 +67,7 @@ def propose_method(user: AbstractBaseUser, language: str, data: dict) -> MethodP
         f"{name}_{language}": data.get(name, "")
         for name in ("title", "summary", "body", "target_group")
     }
-    with transaction.atomic():
+    with transaction.atomic(), revisions.recording(user):
         method = Method(
             slug=unique_slug(data["title"]),
             status=Status.REVIEW,
@@ -74,7 +78,26 @@ def propose_method(user: AbstractBaseUser, language: str, data: dict) -> MethodP
             **fields,
         )
         method.save()
-        return MethodProposal.objects.create(user=user, method=method)
+        proposal = MethodProposal.objects.create(user=user, method=method)
+        transaction.on_commit(lambda: tell_editors_of_proposal(proposal))
+    return proposal
+
+
+def tell_editors_of_proposal(proposal: MethodProposal) -> bool:
+    method = proposal.method
+    with translation.override(settings.LANGUAGE_CODE):
+        paths = {
+            "admin_path": reverse("admin:methods_method_change", args=[method.pk]),
+            "desk_path": reverse("editors_desk"),
+        }
+    return notify.email_editors(
+        "accounts/email/method_proposal",
+        {
+            "method": method,
+            "proposer": proposal.user.get_full_name() or proposal.user.email,
+            **paths,
+        },
+    )
 
 
 # Search alerts ------------------------------------------------------------------------

@@ -235,7 +235,13 @@ def method_use_form(request: HttpRequest, slug: str) -> HttpResponse:
                 "municipality", _("You have already said that this municipality uses the method.")
             )
         else:
-            messages.success(request, _("Thank you! The method page now lists your municipality."))
+            messages.success(
+                request,
+                _(
+                    "Thank you! The method's page lists your municipality once an editor has "
+                    "approved it; follow it in My pages."
+                ),
+            )
             return redirect(method.get_absolute_url())
     return render(
         request,

@@ -9,7 +9,7 @@ and one `register(ContentType(...))` call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +82,14 @@ class ContentType:
     # Related rows a card of this kind shows (literature: its authors and year), read with the
     # articles wherever cards are listed (ArticleQuerySet.for_cards, attach_card_rows).
     card_related: tuple[str, ...] = ()
+    # Reverse relations of the model to rows that are part of an article's content (rows with a
+    # foreign key to it, edited inline), kept in its revisions. Its fields, its many-to-many
+    # links and the rows of a many-to-many field's own through model are kept without this.
+    revision_follow: tuple[str, ...] = field(default_factory=tuple)
+    # How the comparison of two versions shows those of the type's fields whose stored value is
+    # not text an editor reads (literature's authors, a list of names): (field name, value →
+    # text) pairs.
+    revision_display: tuple[tuple[str, Callable[[Any], str]], ...] = ()
 
 
 _types: dict[str, ContentType] = {}

@@ -2,6 +2,7 @@
 information pages (the kinds the content app owns itself)."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -57,6 +58,7 @@ class ArticleDetailView(DetailView):
             article = candidates.first()
             if article is not None:
                 attach_tags([article])
+                prefetch_related_objects([article], "images", "documents")
                 return article
         raise Http404
 

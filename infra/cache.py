@@ -38,6 +38,16 @@ def show_publicly(*labels: str) -> None:
     _public_labels.update(label.lower() for label in labels)
 
 
+# Models of a public app that no page shows ("app.model"), e.g. the content app's revisions.
+_private_labels: set[str] = set()
+
+
+def keep_private(*labels: str) -> None:
+    """Writes to these models ("app.model") leave cached pages as they are, though their app
+    is shown publicly."""
+    _private_labels.update(label.lower() for label in labels)
+
+
 VERSION_CACHE = "shared"
 
 
@@ -139,7 +149,10 @@ def _bump_after_commit() -> None:
 
 
 def _shown_publicly(model) -> bool:
-    return model._meta.label_lower in _public_labels or model._meta.app_label in _public_labels
+    label = model._meta.label_lower
+    if label in _private_labels:
+        return False
+    return label in _public_labels or model._meta.app_label in _public_labels
 
 
 def _content_changed(sender, **kwargs) -> None:
@@ -155,10 +168,11 @@ def content_changed() -> None:
     """
     bump_content_version()
     connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        pending = connection.run_on_commit
-        if not pending or pending[-1][1] is not _bump_after_commit:  # once per run of saves
-            transaction.on_commit(_bump_after_commit)
+    # Once per transaction, whatever else waits for the commit between its saves.
+    if connection.in_atomic_block and not any(
+        entry[1] is _bump_after_commit for entry in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump_after_commit)
 
 
 def _relation_changed(sender, action: str, **kwargs) -> None:

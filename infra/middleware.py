@@ -67,7 +67,11 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
-        policy = getattr(settings, "CONTENT_SECURITY_POLICY", DEFAULT_CONTENT_SECURITY_POLICY)
+        policy = dict(getattr(settings, "CONTENT_SECURITY_POLICY", DEFAULT_CONTENT_SECURITY_POLICY))
+        media_origin = getattr(settings, "MEDIA_ORIGIN", "")
+        if media_origin:
+            # Uploaded images from object storage: that host, and no other.
+            policy["img-src"] = f"{policy.get('img-src', '')} {media_origin}".strip()
         self.csp = csp_header(policy)
         self.permissions = permissions_policy_header(
             getattr(settings, "PERMISSIONS_POLICY", DEFAULT_PERMISSIONS_POLICY)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "axes",
+    "reversion",
     # Our apps, in the order they import each other (tests/test_layers.py checks it):
     # infra ← stats ← content ← search ← methods, research, casestudies ← accounts ← the site.
     "infra",
@@ -157,10 +158,56 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
-MEDIA_ROOT = BASE_DIR / "media"
+
+# Uploaded images and documents (README.md, "Files"): the local media directory by default,
+# served by Django only when DJANGO_SERVE_MEDIA (default: DEBUG), in production by nginx; or an
+# S3-compatible bucket through django-storages (pip install ".[s3]") with MEDIA_STORAGE=s3.
+MEDIA_URL = env_str("DJANGO_MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
+# Where images may come from besides the site itself (the page's Content-Security-Policy).
+MEDIA_ORIGIN = ""
+if MEDIA_STORAGE == "s3":
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN", "") or None,
+            # Public files at stable addresses (pages are cached); never overwritten.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    if not _media_storage["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME")
+    _options = _media_storage["OPTIONS"]
+    if _options["custom_domain"]:
+        MEDIA_ORIGIN = f"https://{_options['custom_domain']}"
+    elif _options["endpoint_url"]:
+        from urllib.parse import urlsplit
+
+        _endpoint = urlsplit(_options["endpoint_url"])
+        MEDIA_ORIGIN = f"{_endpoint.scheme}://{_endpoint.netloc}"
+    else:
+        _region = f".{_options['region_name']}" if _options["region_name"] else ""
+        MEDIA_ORIGIN = f"https://{_options['bucket_name']}.s3{_region}.amazonaws.com"
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+MEDIA_ORIGIN = env_str("DJANGO_MEDIA_ORIGIN", MEDIA_ORIGIN)
+
+UPLOAD_MAX_IMAGE_BYTES = env_int("UPLOAD_MAX_IMAGE_MB", 10) * 1024 * 1024
+UPLOAD_MAX_DOCUMENT_BYTES = env_int("UPLOAD_MAX_DOCUMENT_MB", 25) * 1024 * 1024
+# An image is stored at most this wide, with narrower copies at these widths for srcset.
+IMAGE_MAX_WIDTH = 2000
+IMAGE_WIDTHS = (480, 960, 1440)
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         # Hashed, compressed files need `collectstatic`; development and tests use the plain store.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -183,6 +230,11 @@ DEFAULT_FROM_EMAIL = env_str(
     "DJANGO_DEFAULT_FROM_EMAIL", "PlugInnovation <noreply@pluginnovation.se>"
 )
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "")
+# Who is told of a new method proposal or contact message: these addresses, or when empty,
+# every active member of the editor group (Redaktör) with an e-mail address.
+EDITOR_EMAILS = env_list("EDITOR_EMAILS", [])
+# The editors' desk lists published articles last reviewed longer ago than this, or never.
+REVIEW_AFTER_MONTHS = env_int("REVIEW_AFTER_MONTHS", 12)
 # The site's address, for links in e-mails sent outside a request (search alerts).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 

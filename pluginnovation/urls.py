@@ -1,3 +1,6 @@
+import re
+
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -5,6 +8,7 @@ from django.urls import include, path, re_path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from content.desk import desk_view
 from content.registry import sections
 from infra import health
 from methods.models import IN_USE_PATH
@@ -45,6 +49,7 @@ def localized_patterns() -> list:
             r"^admin/pluginnovation/(?P<rest>(?:article|tagname)/.*)$",
             site_views.moved_admin_page,
         ),
+        path("admin/desk/", admin.site.admin_view(desk_view), name="editors_desk"),
         path("admin/", admin.site.urls),
     ]
 
@@ -57,6 +62,16 @@ urlpatterns += [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", health.health, name="health"),
 ]
+if settings.SERVE_MEDIA and settings.MEDIA_STORAGE == "local":
+    # Uploaded images and documents for `make run` and the tests; production serves them with
+    # nginx or from object storage (README.md, "Files").
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.strip('/'))}/(?P<path>.*)$",
+            site_views.media,
+            name="media",
+        )
+    ]
 
 # The site's 500 page, or the 503 page when the database is what failed.
 handler500 = "infra.middleware.server_error"

@@ -17,7 +17,7 @@ from infra.links import Links
 
 from .facets import compute_facets
 from .filters import SearchFilterSet
-from .query import snippets, suggest
+from .query import document_snippets, snippets, suggest
 
 # A ranked search sorts every match, so only this many pages of results can be browsed.
 MAX_PAGES = 50
@@ -127,8 +127,15 @@ def search(request: HttpRequest) -> HttpResponse:
     # What some kinds' cards show besides (literature: authors and year), a query per such kind.
     attach_card_rows(articles)
     marked = snippets(articles, filterset.parsed)
+    # A match in an attached document only: a passage of the document, saying so.
+    from_documents = document_snippets(
+        [a for a in articles if a.pk not in marked and a.has_documents], filterset.parsed
+    )
     for article in articles:
         article.search_snippet = marked.get(article.pk)
+        article.search_snippet_source = ""
+        if article.pk in from_documents:
+            article.search_snippet_source, article.search_snippet = from_documents[article.pk]
 
     query = cleaned.get("q", "")
     link = Links(request.GET)

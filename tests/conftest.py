@@ -25,6 +25,13 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Each test's uploads in a directory of its own, removed with it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()

@@ -28,3 +28,7 @@ SECURE_SSL_REDIRECT = False
 
 # A content type that only the tests register (tests/test_registry.py).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.registry_app"]  # noqa: F405
+
+# Uploaded files are served by the site (live_server has no nginx), from a directory each test
+# gets anew (tests/conftest.py), never the repository's media/.
+SERVE_MEDIA = True

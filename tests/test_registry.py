@@ -150,3 +150,13 @@ def test_without_its_registry_entry_the_type_has_no_menu_entry_address_or_filter
     assert "poddar" not in client.get("/sitemap.xml").content.decode()
     assert client.get("/sok/", {"typ": "poddar"}).status_code == 400  # not a type it knows
     assert 'value="poddar"' not in client.get("/sok/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_registered_type_is_versioned_with_its_own_fields(podcasts):
+    from content import revisions
+
+    podcast = _podcast(episode="Avsnitt 4")
+    revisions.record(podcast.pk)
+    kept = revisions.stored_snapshot(revisions.latest_note(podcast.pk))
+    assert kept.model is Podcast and kept.fields["episode"] == "Avsnitt 4"

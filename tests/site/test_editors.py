@@ -2,14 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.forms import MultiWidget
 from taggit.models import Tag
 
 from accounts.roles import EDITOR_GROUP
 from content.models import NEWS, PAGE, Article, Status, TagName
 from methods.models import Method
+from tests.admin_helpers import admin_form_data, admin_login
 from tests.factories import (
-    PASSWORD,
     ArticleFactory,
     CaseStudyFactory,
     MethodFactory,
@@ -31,40 +30,6 @@ ADMIN_PATHS = {
     "researchsummary": "/admin/research/researchsummary/",
     "casestudy": "/admin/casestudies/casestudy/",
 }
-
-
-def admin_login(client, user):
-    """Log in through the admin's own login form, as a person would."""
-    response = client.post(
-        "/admin/login/?next=/admin/", {"username": user.username, "password": PASSWORD}
-    )
-    assert response.status_code == 302, "the admin login failed"
-    assert response["Location"] == "/admin/"
-
-
-def admin_form_data(response) -> dict:
-    """The POST data an admin form would send as it stands: every field, widget and formset."""
-    form = response.context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        widget = getattr(field.widget, "widget", field.widget)  # unwrap the "+" related widget
-        if isinstance(widget, MultiWidget):
-            parts = value if isinstance(value, list) else widget.decompress(value)
-            for index, part in enumerate(parts):
-                data[f"{name}_{index}"] = "" if part is None else str(part)
-        elif getattr(widget, "allow_multiple_selected", False):
-            data[name] = [str(item) for item in value or []]  # a browser sends none when empty
-        elif isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        else:
-            data[name] = "" if value is None else str(value)
-    for inline in response.context["inline_admin_formsets"]:
-        management = inline.formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-    return data
 
 
 @pytest.fixture
@@ -93,6 +58,16 @@ def test_editor_group_has_exactly_add_change_view_of_content_and_the_publish_rig
     # A tag's English name is part of the tag: editors keep it as they keep the tag.
     expected |= {("content", f"{action}_tagname") for action in ("add", "change", "view")}
     expected.add(("content", "delete_tagname"))
+    # An article's images and documents are edited with it.
+    for model in ("articleimage", "articledocument"):
+        expected |= {
+            ("content", f"{action}_{model}") for action in ("add", "change", "delete", "view")
+        }
+    # Contact messages: read and marked as handled, never deleted.
+    expected |= {
+        ("pluginnovation", "change_contactmessage"),
+        ("pluginnovation", "view_contactmessage"),
+    }
     apps = {
         "article": "content",
         "method": "methods",
