@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse, translate_url
 from django.utils import translation
 
+from infra.client import client_network
+
 from .services import profile_of
 
 
@@ -42,6 +44,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_email_verification_redirect_url(self, email_address) -> str:
         return reverse("account_login")
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """allauth's limits count per client as ours do: from settings.TRUSTED_PROXIES (allauth's
+        own reading of X-Forwarded-For answers 500 when the header has fewer hops)."""
+        return client_network(request) or "unknown"
 
 
 def user_display(user) -> str:

@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("My pages")
 
     def ready(self) -> None:
+        from infra.ratelimit import share_allauth_limits
+
         from . import signals
 
         signals.connect_signals()
+        share_allauth_limits()

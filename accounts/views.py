@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from infra import ratelimit
 from methods.models import Method
 from pluginnovation.models import Article
 from pluginnovation.views import HOME_CRUMB
@@ -160,7 +161,11 @@ def saved_search_form(request: HttpRequest, pk: int | None = None) -> HttpRespon
         instance=search or SavedSearch(user=request.user),
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "saved_search", form)
+    ):
         form.save()
         messages.success(request, _("The search has been saved."))
         return redirect("accounts:dashboard")
@@ -212,7 +217,11 @@ def method_use_form(request: HttpRequest, slug: str) -> HttpResponse:
         instance=use,
         initial={"municipality": profile.municipality},
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "method_use", form)
+    ):
         try:
             with transaction.atomic():
                 form.save()
@@ -250,7 +259,11 @@ def method_use_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def propose_method(request: HttpRequest) -> HttpResponse:
     form = MethodProposalForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "method_proposal", form)
+    ):
         services.propose_method(request.user, get_language(), form.cleaned_data)
         messages.success(
             request,

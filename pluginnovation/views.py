@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
+from infra import ratelimit
+
 from .forms import ContactForm
 from .models import Article, Kind, attach_tags
 from .search.filters import TYPE_CHOICES
@@ -156,7 +158,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def contact(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "contact", form)
+    ):
         if form.is_bot():
             # Answer as if all went well: a bot learns nothing from a refusal.
             logger.info("contact form honeypot filled; message dropped")

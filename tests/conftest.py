@@ -3,7 +3,7 @@ import tempfile
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from accounts.roles import EDITOR_GROUP
@@ -20,12 +20,15 @@ def pytest_configure(config):
     # The content version's cross-process store: one per test run, so parallel runs on this
     # host never bump each other's version.
     settings.CACHES["shared"]["LOCATION"] = tempfile.mkdtemp(prefix="pluginnovation-test-cache-")
+    # Rate-limit counts too: never those of the site on this host or of another test run.
+    settings.CACHES["ratelimit"]["LOCATION"] = tempfile.mkdtemp(prefix="pluginnovation-test-rl-")
 
 
 def pytest_unconfigure(config):
     from django.conf import settings
 
     shutil.rmtree(settings.CACHES["shared"]["LOCATION"], ignore_errors=True)
+    shutil.rmtree(settings.CACHES["ratelimit"]["LOCATION"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +41,10 @@ def _swedish_by_default():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached pages and facets must not leak from one test's database into the next."""
+    """Cached pages and facets must not leak from one test's database into the next, nor rate
+    limits counted in one test refuse the next."""
     cache.clear()
+    caches["ratelimit"].clear()
     yield
 
 

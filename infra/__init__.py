@@ -1,0 +1,1 @@
+"""What the site runs on and knows no content of: client addresses, rate limits, bad input."""
