@@ -14,13 +14,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-logger = logging.getLogger("pluginnovation.security")
-
 NUL = "\x00"
 
 
 def _with_nul(request: HttpRequest) -> str | None:
-    """Where the request carries a NUL byte, or None."""
+    """Where the request carries a NUL byte (path, query, cookie, form), or None."""
     if NUL in request.path_info:
         return "path"
     for where, data in (("query", request.GET), ("cookie", request.COOKIES)):
@@ -51,13 +49,8 @@ class RejectMalformedInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        where = _with_nul(request)
-        if where is not None:
-            logger.warning(
-                "request refused: NUL byte",
-                extra={"event": "bad_input", "where": where, "path": repr(request.path)[1:-1]},
-            )
-            return bad_request(request)
+        if _with_nul(request) is not None:
+            return bad_request(request)  # django.request logs it: "Bad Request: <path>"
         return self.get_response(request)
 
 

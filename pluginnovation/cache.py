@@ -68,7 +68,14 @@ class HostFileCache(FileBasedCache):
             return super().incr(*args, **kwargs)
 
 
+# A bump the shared store refused (it was unreachable): made again as soon as it answers, so
+# pages cached before an outage are not served after it once content changed during it.
+_bump_pending = False
+
+
 def content_version() -> int:
+    if _bump_pending:
+        bump_content_version()
     store = caches[VERSION_CACHE]
     version = store.get(VERSION_KEY)
     if version is None:
@@ -80,11 +87,18 @@ def content_version() -> int:
 
 def bump_content_version() -> None:
     """Call after a bulk write that sends no signals (e.g. an import with bulk_create)."""
+    global _bump_pending
     store = caches[VERSION_CACHE]
     try:
-        store.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
-        store.set(VERSION_KEY, 2, timeout=None)
+        try:
+            store.incr(VERSION_KEY)
+        except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
+            store.set(VERSION_KEY, 2, timeout=None)
+    except Exception:  # noqa: BLE001 - the content is saved; the cache catches up later
+        _bump_pending = True
+        logger.error("content version not bumped: shared cache unavailable", exc_info=True)
+        return
+    _bump_pending = False
 
 
 def versioned_key(prefix: str, *parts: object) -> str:

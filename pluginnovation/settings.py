@@ -160,7 +160,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -268,7 +268,8 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax
 
 # Local memory by default (one cache per process); Redis, shared by every app host, when set.
 REDIS_URL = env_str("REDIS_URL", "")
-# A Redis that stops answering costs a page at most this long per attempt, never a hang.
+# A Redis that stops answering costs a page at most this long per attempt, never a hang; pages
+# are then drawn uncached (infra/rediscache.py) and rate limits counted per process.
 REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 # "shared" holds only the content version (pluginnovation.cache): every worker process reads it,
 # so a change saved in one worker invalidates the pages the others keep in local memory. Without
@@ -280,7 +281,7 @@ CACHE_DIR = env_str(
 )
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        "BACKEND": "infra.rediscache.ResilientRedisCache"
         if REDIS_URL
         else "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": REDIS_URL or "pluginnovation",
@@ -289,7 +290,7 @@ CACHES = {
         "OPTIONS": REDIS_OPTIONS if REDIS_URL else {},
     },
     "shared": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        "BACKEND": "infra.rediscache.ResilientRedisCache"
         if REDIS_URL
         else "pluginnovation.cache.HostFileCache",
         "LOCATION": REDIS_URL or CACHE_DIR,

@@ -70,3 +70,21 @@ def superuser(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A real redis-server of this test's own, on a free port; stopped afterwards."""
+    from .servers import RedisServer
+
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_caches(settings, redis_server):
+    """The site's caches (pages, content version, rate limits) in a real Redis, as REDIS_URL
+    makes them."""
+    settings.CACHES = redis_server.redis_caches()
+    yield redis_server
