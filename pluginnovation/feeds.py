@@ -4,6 +4,7 @@ Django's Feed labels the channel with the active language)."""
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Kind
@@ -26,7 +27,9 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.summary
+        # Readers show <description> as HTML: escaped, the summary reads as the plain text it is
+        # (a "<" in it is shown, never taken as markup), and markup in it is dropped.
+        return escape(" ".join(strip_tags(item.summary).split()))
 
     def item_pubdate(self, item: Article):
         return item.published_at

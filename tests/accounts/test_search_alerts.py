@@ -166,7 +166,7 @@ def test_the_unsubscribe_link_works_without_logging_in(client, searcher, languag
 
 
 def test_a_tampered_unsubscribe_token_is_a_404(client, member):
-    token = unsubscribe_token(member)
+    token = unsubscribe_token(member, [SavedSearchFactory(user=member)])
     forged = token.replace(str(member.pk), str(member.pk + 1), 1)
     assert client.get(url("accounts:unsubscribe", token=forged)).status_code == 404
     assert client.post(url("accounts:unsubscribe", token="nonsense")).status_code == 404
