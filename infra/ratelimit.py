@@ -155,14 +155,14 @@ def form_allowed(request: HttpRequest, action: str, form, *, target: str | None 
     return False
 
 
-def too_many_requests(request: HttpRequest, seconds: int) -> HttpResponse:
-    """The 429 page, for a refusal that has no form to show it in (allauth shows the same
-    template, without the wait, for its own limits)."""
+def too_many_requests(request: HttpRequest, seconds: int | None = None) -> HttpResponse:
+    """The 429 page, for a refusal that has no form to show it in. Without `seconds` (allauth's
+    own limits, which do not say), it asks for a few minutes and a client to wait one."""
+    message = refusal_message(seconds) if seconds else None
     response = HttpResponse(
-        render_to_string("429.html", {"message": refusal_message(seconds)}, request=request),
-        status=429,
+        render_to_string("429.html", {"message": message}, request=request), status=429
     )
-    response["Retry-After"] = str(seconds)
+    response["Retry-After"] = str(seconds or 60)
     return response
 
 

@@ -318,9 +318,11 @@ CACHES = {
 # is answered 429 and nothing is saved or sent.
 RATE_LIMITS = {
     "contact": ["5/h/client", "20/d/client"],
-    "signup": ["10/h/client", "3/d/target"],
-    "password_reset": ["10/h/client", "3/h/target"],
-    "email_change": ["10/h/client", "5/h/user", "3/d/target"],
+    # Per target: the mails one address can be sent, from everywhere together (which also lets
+    # an attacker delay, never block, that address's own sign-up or reset: hence not fewer).
+    "signup": ["10/h/client", "5/d/target"],
+    "password_reset": ["10/h/client", "5/h/target"],
+    "email_change": ["10/h/client", "5/h/user", "5/d/target"],
     "method_proposal": ["10/h/client", "5/h/user", "20/d/user"],
     "saved_search": ["30/h/client", "20/h/user", "100/d/user"],
     "method_use": ["30/h/client", "20/h/user", "100/d/user"],

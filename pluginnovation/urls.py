@@ -59,3 +59,5 @@ if settings.BENCH_VIEW:  # `make bench` only: the bare view pages are compared w
 
 # The site's 500 page, or the 503 page when the database is what failed.
 handler500 = "pluginnovation.middleware.server_error"
+# Not Django's but django-allauth's: the page for its own rate limits, as for the site's.
+handler429 = "infra.ratelimit.too_many_requests"

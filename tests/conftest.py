@@ -88,3 +88,12 @@ def redis_caches(settings, redis_server):
     makes them."""
     settings.CACHES = redis_server.redis_caches()
     yield redis_server
+
+
+@pytest.fixture(params=["local", "redis"])
+def cache_store(request):
+    """Runs a cache test twice: with the stores of a single host (local memory, this host's
+    directory) and with every cache in a real Redis, as REDIS_URL makes them."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_caches")
+    return request.param

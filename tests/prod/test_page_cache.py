@@ -7,6 +7,8 @@ from pluginnovation.cache import bump_content_version, content_version
 from pluginnovation.models import Status
 from tests.factories import ArticleFactory, MethodFactory
 
+pytestmark = pytest.mark.usefixtures("cache_store")
+
 
 @pytest.fixture
 def method(db):
