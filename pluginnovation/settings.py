@@ -350,6 +350,11 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "formatter": env_str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json"),
         },
+        "stderr_one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": env_str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json"),
+            "filters": ["without_traceback"],
+        },
     },
     "root": {"handlers": ["stderr"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {
@@ -359,8 +364,7 @@ LOGGING = {
             "propagate": False,
         },
         "django.security": {
-            "handlers": ["stderr"],
-            "filters": ["without_traceback"],
+            "handlers": ["stderr_one_line"],
             "level": "WARNING",
             "propagate": False,
         },

@@ -5,9 +5,14 @@ with Redis, all real processes on 127.0.0.1. Visitors connect from different loo
 
 import contextlib
 import json
+import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -246,3 +251,56 @@ def test_rate_limits_hold_across_two_app_processes(start_site, tmp_path, request
         for attempt in range(allowed + 2)
     ]
     assert statuses == [302] * allowed + [429, 429]
+
+
+def test_each_gunicorn_instance_has_its_own_control_socket_and_logs_json_lines(
+    tmp_path, static_root
+):
+    runtime = Path(tempfile.mkdtemp(prefix="run-"))  # short: a socket's path has a length limit
+    url = database_url_for_another_process(tmp_path)
+    apps = []
+    try:
+        for number in range(2):
+            app = Gunicorn(tmp_path / f"app{number}", url, static_root, XDG_RUNTIME_DIR=runtime)
+            app.directory.mkdir()
+            del app.environment["GUNICORN_CONTROL_SOCKET"]  # the default path, per instance
+            apps.append(app.start())
+        sockets = sorted(runtime.glob("*.ctl"))
+        assert [socket_.name for socket_ in sockets] == sorted(
+            f"pluginnovation-127.0.0.1-{app.port}.ctl" for app in apps
+        )
+        workers = []
+        for app in apps:
+            shown = subprocess.run(  # noqa: S603 - gunicorn's own control client
+                [
+                    str(Path(sys.executable).with_name("gunicornc")),
+                    "-s",
+                    str(runtime / f"pluginnovation-127.0.0.1-{app.port}.ctl"),
+                    "-c",
+                    "show workers",
+                    "-j",
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            workers.append({worker["pid"] for worker in json.loads(shown.stdout)["workers"]})
+        assert all(workers) and not workers[0] & workers[1]  # each socket reaches its own
+
+        for app in apps:
+            HttpClient("127.0.0.1", app.port).get("/")
+            # The access line is written once the answer has gone.
+            wait_until(lambda app=app: '"path": "/",' in app.log.read_text(), what="access log")
+            entries = [json.loads(line) for line in app.log_lines()]  # every line is JSON
+            own = [entry for entry in entries if entry["logger"].startswith("gunicorn.")]
+            assert {entry["instance"] for entry in own} == {f"pluginnovation@{app.address}"}
+            [home] = [entry for entry in own if entry.get("path") == "/"]
+            assert (home["logger"], home["method"], home["status"]) == (
+                "gunicorn.access",
+                "GET",
+                "200",
+            )
+    finally:
+        for app in apps:
+            app.stop()
+        shutil.rmtree(runtime, ignore_errors=True)
