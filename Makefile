@@ -6,16 +6,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
+# Exact versions and hashes of every package, the dev tools included: what install, CI and
+# `make serve` get. `make lock` rewrites it from pyproject.toml (UPGRADE=1: newest allowed).
+LOCK := requirements.txt
+BACKUP_DIR ?= backups
 
-.PHONY: install run test lint format messages bench serve clean
+.PHONY: install lock run test lint format messages bench serve backup restore clean
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 install: $(STAMP)
+
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+	  --python-version 3.11 $(if $(UPGRADE),--upgrade) --quiet --output-file $(LOCK)
+	$(BIN)/python scripts/lockfile.py check
 
 run: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
@@ -32,6 +41,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/translations.py check
+	$(BIN)/python scripts/lockfile.py check
 
 format: install
 	$(BIN)/ruff format .
