@@ -32,4 +32,3 @@ def test_the_installed_packages_are_exactly_the_locked_versions():
         if installed != version:
             wrong[name] = (installed, version)
     assert wrong == {}
-
