@@ -63,6 +63,16 @@ serve: install
 	DJANGO_STATIC_MANIFEST=true DATABASE_CONN_MAX_AGE=$${DATABASE_CONN_MAX_AGE:-60} \
 	  exec $(BIN)/gunicorn --config gunicorn.conf.py
 
+# The database (pg_dump's custom format, or a copy of the SQLite file) and MEDIA_ROOT, in one
+# new directory under BACKUP_DIR (README.md, "Backups"). `make restore BACKUP=that directory`
+# puts them back into the configured database (all or nothing) and MEDIA_ROOT.
+backup: install
+	$(BIN)/python scripts/backup.py backup --to $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "make restore needs BACKUP=$(BACKUP_DIR)/pluginnovation-…"; exit 1; }
+	$(BIN)/python scripts/backup.py restore $(BACKUP)
+
 # Speed figures (never timed tests): each part prints its own figures.
 bench: install
 	@echo "== make bench"
