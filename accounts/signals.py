@@ -6,7 +6,7 @@ from allauth.account.signals import password_reset
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
 
-from pluginnovation.cache import content_changed
+from infra.cache import content_changed
 
 from .lockout import unlock_account
 from .models import MethodUse

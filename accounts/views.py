@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from content.models import Article
 from infra import ratelimit
+from infra.breadcrumbs import HOME_CRUMB
 from methods.models import Method
-from pluginnovation.models import Article
-from pluginnovation.views import HOME_CRUMB
 
 from . import services
 from .forms import (

@@ -1,1 +1,0 @@
-"""What the site runs on and knows no content of: client addresses, rate limits, bad input."""

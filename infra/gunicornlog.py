@@ -9,7 +9,7 @@ import logging
 from gunicorn import glogging
 
 from infra.client import client_address
-from pluginnovation.jsonlog import JsonFormatter
+from infra.jsonlog import JsonFormatter
 
 
 class GunicornJsonFormatter(JsonFormatter):

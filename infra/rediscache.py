@@ -3,7 +3,7 @@ an empty cache: a read misses, a write is dropped, and the page is drawn from th
 
 Without it every place that reads the cache would need its own guard, and one forgotten guard
 turns a Redis outage into 500s. incr() is left alone: the content version's bump must know it
-failed (pluginnovation.cache retries it once Redis answers). The connection is retried on every
+failed (infra.cache retries it once Redis answers). The connection is retried on every
 use, so the site recovers by itself when Redis is back.
 """
 

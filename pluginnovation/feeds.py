@@ -7,7 +7,8 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Kind
+from content.models import NEWS, Article
+from methods.models import Method
 
 FEED_LENGTH = 20
 
@@ -39,7 +40,7 @@ class ArticleFeed(Feed):
 
 
 class NewsFeed(ArticleFeed):
-    kind = Kind.NEWS
+    kind = NEWS
     list_url_name = "news:list"
     title = _("PlugInnovation: news")
     description = _(
@@ -48,7 +49,7 @@ class NewsFeed(ArticleFeed):
 
 
 class MethodFeed(ArticleFeed):
-    kind = Kind.METHOD
+    kind = Method.KIND
     list_url_name = "methods:list"
     title = _("PlugInnovation: new methods")
     description = _("Methods newly added to PlugInnovation's method bank.")

@@ -79,25 +79,30 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "axes",
-    # Our apps, in the order models import: stats ← pluginnovation ← content ← accounts.
+    # Our apps, in the order they import each other (tests/test_layers.py checks it):
+    # infra ← stats ← content ← search ← methods, research, casestudies ← accounts ← the site.
+    "infra",
     "stats",
-    "pluginnovation",
+    "content",
+    "search",
     "methods",
     "research",
     "casestudies",
     "accounts",
+    "demo",
+    "pluginnovation",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "pluginnovation.middleware.SecurityHeadersMiddleware",  # CSP, Permissions-Policy
+    "infra.middleware.SecurityHeadersMiddleware",  # CSP, Permissions-Policy
     # Before anything reads the session, the path or a form: a NUL byte is a 400 here.
     "infra.badinput.RejectMalformedInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "pluginnovation.middleware.AnonymousPageCacheMiddleware",  # after Locale: language in the key
+    "infra.middleware.AnonymousPageCacheMiddleware",  # after Locale: language in the key
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "infra.privacy.PersonalPagesMiddleware",  # no-store for what a logged-in user is shown
@@ -108,7 +113,7 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
     # Innermost, so its process_exception sees a lost database first: 503, not a traceback.
-    "pluginnovation.middleware.DatabaseUnavailableMiddleware",
+    "infra.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "pluginnovation.urls"
@@ -264,14 +269,14 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
-# Content-Security-Policy and Permissions-Policy: pluginnovation.middleware (no inline code).
+# Content-Security-Policy and Permissions-Policy: infra.middleware (no inline code).
 
 # Local memory by default (one cache per process); Redis, shared by every app host, when set.
 REDIS_URL = env_str("REDIS_URL", "")
 # A Redis that stops answering costs a page at most this long per attempt, never a hang; pages
 # are then drawn uncached (infra/rediscache.py) and rate limits counted per process.
 REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
-# "shared" holds only the content version (pluginnovation.cache): every worker process reads it,
+# "shared" holds only the content version (infra.cache): every worker process reads it,
 # so a change saved in one worker invalidates the pages the others keep in local memory. Without
 # Redis it is a directory on this host outside the repository, private to the user that runs the
 # site (entries are pickles: never a world-writable place such as /tmp).
@@ -292,7 +297,7 @@ CACHES = {
     "shared": {
         "BACKEND": "infra.rediscache.ResilientRedisCache"
         if REDIS_URL
-        else "pluginnovation.cache.HostFileCache",
+        else "infra.cache.HostFileCache",
         "LOCATION": REDIS_URL or CACHE_DIR,
         "KEY_PREFIX": "pluginnovation",
         "TIMEOUT": None,
@@ -308,7 +313,7 @@ CACHES = {
         "OPTIONS": {
             "SHARED_BACKEND": "django.core.cache.backends.redis.RedisCache"
             if REDIS_URL
-            else "pluginnovation.cache.HostFileCache",
+            else "infra.cache.HostFileCache",
             **(REDIS_OPTIONS if REDIS_URL else {"MAX_ENTRIES": 10_000}),
         },
     },
@@ -329,8 +334,6 @@ RATE_LIMITS = {
 }
 # Whole pages for visitors without a session; 0 switches it off. Content changes invalidate it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# `make bench` serves a bare view at /bench/hello/ to compare pages with.
-BENCH_VIEW = env_bool("DJANGO_BENCH_VIEW", False)
 
 # One JSON object a line on stderr (errors, failed logins, a lost database); DJANGO_LOG_FORMAT=text
 # for people reading a terminal.
@@ -338,7 +341,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "pluginnovation.jsonlog.JsonFormatter"},
+        "json": {"()": "infra.jsonlog.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
     "filters": {
@@ -368,7 +371,10 @@ LOGGING = {
             "level": "WARNING",
             "propagate": False,
         },
-        "pluginnovation": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        **{
+            app: {"handlers": ["stderr"], "level": "INFO", "propagate": False}
+            for app in ("pluginnovation", "infra", "content", "search")
+        },
         "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },
 }

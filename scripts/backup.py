@@ -169,7 +169,7 @@ def restore(source: Path) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # pg_restore brings no planner statistics
-    from pluginnovation.cache import bump_content_version
+    from infra.cache import bump_content_version
 
     bump_content_version()  # pages cached from the data before the restore are stale
 

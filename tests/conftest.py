@@ -1,6 +1,3 @@
-import shutil
-import tempfile
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
@@ -9,26 +6,6 @@ from django.utils import translation
 from accounts.roles import EDITOR_GROUP
 
 from .factories import UserFactory
-
-
-def pytest_configure(config):
-    # Production defaults redirect http to https; the test client and live_server speak http.
-    # tests/prod/ switches it back on where it is tested.
-    from django.conf import settings
-
-    settings.SECURE_SSL_REDIRECT = False
-    # The content version's cross-process store: one per test run, so parallel runs on this
-    # host never bump each other's version.
-    settings.CACHES["shared"]["LOCATION"] = tempfile.mkdtemp(prefix="pluginnovation-test-cache-")
-    # Rate-limit counts too: never those of the site on this host or of another test run.
-    settings.CACHES["ratelimit"]["LOCATION"] = tempfile.mkdtemp(prefix="pluginnovation-test-rl-")
-
-
-def pytest_unconfigure(config):
-    from django.conf import settings
-
-    shutil.rmtree(settings.CACHES["shared"]["LOCATION"], ignore_errors=True)
-    shutil.rmtree(settings.CACHES["ratelimit"]["LOCATION"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -73,6 +50,32 @@ def editor_client(client, editor):
 
 
 @pytest.fixture
+def real_password_hashing(settings):
+    """The production hashers (Django's defaults: the site sets none), for the tests that
+    are about hashing."""
+    from django.conf import global_settings
+
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+
+
+@pytest.fixture
+def host_file_cache(settings, tmp_path):
+    """The content version in a directory that every process on the host reads, as production
+    keeps it without Redis; returns the directory."""
+    location = tmp_path / "content-version"
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "infra.cache.HostFileCache",
+            "LOCATION": str(location),
+            "KEY_PREFIX": "pluginnovation",
+            "TIMEOUT": None,
+        },
+    }
+    return location
+
+
+@pytest.fixture
 def redis_server(tmp_path):
     """A real redis-server of this test's own, on a free port; stopped afterwards."""
     from .servers import RedisServer
@@ -92,8 +95,8 @@ def redis_caches(settings, redis_server):
 
 @pytest.fixture(params=["local", "redis"])
 def cache_store(request):
-    """Runs a cache test twice: with the stores of a single host (local memory, this host's
-    directory) and with every cache in a real Redis, as REDIS_URL makes them."""
+    """Runs a cache test twice: with the test settings' stores (this process's memory) and
+    with every cache in a real Redis, as REDIS_URL makes them."""
     if request.param == "redis":
         request.getfixturevalue("redis_caches")
     return request.param

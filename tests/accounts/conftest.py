@@ -1,22 +1,16 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .factories import VerifiedUserFactory
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    """allauth counts requests in the cache; each test starts with none counted."""
-    cache.clear()
+    """allauth and the site count requests in the rate-limit store; each test starts with none
+    counted and leaves none behind."""
+    caches["ratelimit"].clear()
     yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Hashing a password the production way takes a good part of a second: too slow for the
-    hundreds of users these tests make. (The validators, not the hasher, are under test.)"""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    caches["ratelimit"].clear()
 
 
 @pytest.fixture

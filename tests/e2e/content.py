@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from pluginnovation.models import Kind
+from content.models import NEWS, PAGE
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -49,8 +49,8 @@ def make_content(statistics: bool = True) -> Content:
         publication=PublicationFactory(tags=["frånvaro"]),
         summary=ResearchSummaryFactory(),
         case_study=case_study,
-        news=ArticleFactory(kind=Kind.NEWS),
-        page=ArticleFactory(kind=Kind.PAGE, slug="om-plug-in"),
+        news=ArticleFactory(kind=NEWS),
+        page=ArticleFactory(kind=PAGE, slug="om-plug-in"),
         municipality=municipality,
     )
 

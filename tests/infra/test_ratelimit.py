@@ -110,7 +110,11 @@ def test_requests_counted_by_another_process_count_here_too(cache_store, setting
         environment["DJANGO_CACHE_DIR"] = str(tmp_path)
         settings.CACHES = {
             **settings.CACHES,
-            "ratelimit": {**settings.CACHES["ratelimit"], "LOCATION": str(tmp_path / "ratelimit")},
+            "ratelimit": {
+                **settings.CACHES["ratelimit"],
+                "LOCATION": str(tmp_path / "ratelimit"),
+                "OPTIONS": {"SHARED_BACKEND": "infra.cache.HostFileCache"},
+            },
         }
     allowed = Rate.parse(settings.RATE_LIMITS["contact"][0]).count
     subprocess.run(  # noqa: S603 - our interpreter and a fixed script

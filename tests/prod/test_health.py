@@ -23,7 +23,7 @@ def test_health_is_never_cached(client):
 
 @pytest.mark.django_db
 def test_health_reports_a_failing_cache_as_degraded_but_still_serving(client):
-    with mock.patch("pluginnovation.health.cache.set", side_effect=ConnectionError("redis down")):
+    with mock.patch("infra.health.cache.set", side_effect=ConnectionError("redis down")):
         response = client.get("/health/")
     assert response.status_code == 200  # pages are served uncached: keep the host in rotation
     assert response.json()["status"] == "degraded"
@@ -44,7 +44,9 @@ def test_health_answers_over_plain_http_when_everything_else_redirects(client, s
 
 
 @pytest.mark.django_db
-def test_health_reports_a_shared_cache_that_cannot_be_written(client, settings, tmp_path):
+def test_health_reports_a_shared_cache_that_cannot_be_written(
+    client, settings, tmp_path, host_file_cache
+):
     # The content version lives there: without it, pages are drawn uncached.
     not_a_directory = tmp_path / "a-file"
     not_a_directory.write_text("")

@@ -39,12 +39,6 @@ def static_root(tmp_path_factory):
     return collect_static(tmp_path_factory.mktemp("static"))
 
 
-@pytest.fixture(autouse=True)
-def _fast_hasher(settings):
-    # The site under gunicorn hashes with the same hasher (TEST_PASSWORD_HASHERS).
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def start_site(tmp_path, static_root):
     """start_site(**environment) -> (gunicorn, nginx): the site as it is now in the test
