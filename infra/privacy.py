@@ -27,9 +27,9 @@ def is_personal(request: HttpRequest, response: HttpResponse) -> bool:
     match = getattr(request, "resolver_match", None)
     if match is None:
         return False
-    return bool(PERSONAL_NAMESPACES & set(match.namespaces)) or (
-        match.url_name or ""
-    ).startswith(PERSONAL_URL_NAME_PREFIX)
+    return bool(PERSONAL_NAMESPACES & set(match.namespaces)) or (match.url_name or "").startswith(
+        PERSONAL_URL_NAME_PREFIX
+    )
 
 
 class PersonalPagesMiddleware:
