@@ -15,6 +15,7 @@ of it still overlaps, so a burst across a window's edge is not let through twice
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import math
@@ -22,7 +23,6 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from django.conf import settings
 from django.core.cache import caches
@@ -59,7 +59,7 @@ class Rate:
         return cls(int(match["count"]), seconds, match["per"])
 
 
-@cache
+@functools.cache
 def _parse_rates(texts: tuple[str, ...]) -> tuple[Rate, ...]:
     return tuple(Rate.parse(text) for text in texts)
 
@@ -108,8 +108,9 @@ def _seconds_to_wait(rate: Rate, current: int, previous: int, elapsed: float) ->
 
 def refusal(request: HttpRequest, action: str, *, target: str | None = None) -> int:
     """Count this request against the action's rates: 0 if it may go ahead, else the seconds to
-    wait. Rates are counted in their order until one refuses, so a client refused per address
-    does not use up the target's allowance (an attacker cannot block a victim's own resets)."""
+    wait. Rates are counted in their order until one refuses: a client refused for its own
+    address counts no further against the target address, so one attacker can use up at most
+    its own allowance of a victim's (settings.RATE_LIMITS lists the client's rate first)."""
     now = time.time()
     for rate in rates(action):
         identity = _identity(request, rate, target)
