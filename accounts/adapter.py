@@ -45,6 +45,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_verification_redirect_url(self, email_address) -> str:
         return reverse("account_login")
 
+    def is_safe_url(self, url: str | None) -> bool:
+        """A `next` address that is not even an address (http://[::1/) is not safe: allauth's
+        own check lets urlparse's ValueError through as a 500."""
+        try:
+            return super().is_safe_url(url)
+        except ValueError:
+            return False
+
     def get_client_ip(self, request: HttpRequest) -> str:
         """allauth's limits count per client as ours do: from settings.TRUSTED_PROXIES (allauth's
         own reading of X-Forwarded-For answers 500 when the header has fewer hops)."""

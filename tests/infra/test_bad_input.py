@@ -123,3 +123,19 @@ def test_a_bad_host_header_is_logged_in_one_line_without_a_traceback(client):
     entry = json.loads(lines[0])
     assert "evil.example" in entry["message"]
     assert "exception" not in entry and "Traceback" not in lines[0]
+
+
+@pytest.mark.parametrize("address", ["http://[::1/", "//[", "http://[::1/mina-sidor/"])
+def test_a_malformed_next_address_on_the_account_pages_is_ignored_never_a_500(client, address):
+    member = VerifiedUserFactory()
+    client.raise_request_exception = False
+    login = reverse("account_login")
+    assert client.get(login, {"next": address}).status_code == 200
+    assert client.get(reverse("account_signup"), {"next": address}).status_code == 200
+    response = client.post(
+        f"{login}?next={address}",
+        {"login": member.email, "password": "correct-horse-battery-staple"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:dashboard")  # not the malformed address
+    assert client.post(reverse("account_logout"), {"next": address}).status_code == 302
