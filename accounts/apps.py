@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from infra.cache import show_publicly
+        from infra.ratelimit import share_allauth_limits
         from stats.extensions import add_area_section
 
         from . import desk, roles, signals
@@ -21,3 +22,4 @@ class AccountsConfig(AppConfig):
         post_migrate.connect(roles.sync_editor_group, sender=self, dispatch_uid="editor-group")
         # The methods a municipality or region uses, on its statistics page.
         add_area_section(METHODS_IN_USE)
+        share_allauth_limits()

@@ -103,19 +103,30 @@ def tell_editors_of_proposal(proposal: MethodProposal) -> bool:
 # Search alerts ------------------------------------------------------------------------
 
 
-def unsubscribe_token(user: AbstractBaseUser) -> str:
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
+def unsubscribe_token(user: AbstractBaseUser, searches: list[SavedSearch]) -> str:
+    """Signed: the user and the saved searches an alert was about."""
+    ids = ".".join(str(search.pk) for search in searches)
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(f"{user.pk}-{ids}")
 
 
 def user_from_unsubscribe_token(token: str):
-    """The user the token was made for, or None if it was tampered with."""
+    """The user the token was made for, or None if it was tampered with or if none of the
+    saved searches it was made for exists any more: the link expires with them."""
     from django.contrib.auth import get_user_model
 
     try:
-        pk = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+        user_id, _dash, ids = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token).partition("-")
     except signing.BadSignature:
         return None
-    return get_user_model().objects.filter(pk=pk).first()
+    search_ids = [int(pk) for pk in ids.split(".") if pk.isdigit()]
+    if not user_id.isdigit() or not search_ids:
+        return None
+    return (
+        get_user_model()
+        .objects.filter(pk=int(user_id), saved_searches__pk__in=search_ids)
+        .distinct()
+        .first()
+    )
 
 
 def absolute_url(path: str) -> str:
@@ -178,7 +189,10 @@ def send_alert(alert: Alert, now=None) -> bool:
             ],
             "site_url": settings.SITE_URL.rstrip("/"),
             "unsubscribe_url": absolute_url(
-                reverse("accounts:unsubscribe", args=[unsubscribe_token(user)])
+                reverse(
+                    "accounts:unsubscribe",
+                    args=[unsubscribe_token(user, [search for search, _a in alert.searches])],
+                )
             ),
             "settings_url": absolute_url(reverse("accounts:settings")),
         }
@@ -188,7 +202,11 @@ def send_alert(alert: Alert, now=None) -> bool:
         subject=subject,
         body=body,
         to=[user.email],
-        headers={"List-Unsubscribe": f"<{context['unsubscribe_url']}>"},
+        # RFC 8058: a mail client unsubscribes in one click, POSTing to the link itself.
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )
     try:
         message.send()

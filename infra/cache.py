@@ -78,8 +78,15 @@ class HostFileCache(FileBasedCache):
             return super().incr(*args, **kwargs)
 
 
+# Versions whose bump the shared store refused (it was unreachable): bumped again as soon as it
+# answers, so pages cached before an outage are not served after it once content changed during it.
+_bumps_pending: set[str] = set()
+
+
 def content_version(key: str = VERSION_KEY) -> int:
     """The content version, or (`key`) the version of one thing kept apart from it."""
+    if key in _bumps_pending:
+        bump_content_version(key)
     store = caches[VERSION_CACHE]
     version = store.get(key)
     if version is None:
@@ -93,9 +100,15 @@ def bump_content_version(key: str = VERSION_KEY) -> None:
     """Call after a bulk write that sends no signals (e.g. an import with bulk_create)."""
     store = caches[VERSION_CACHE]
     try:
-        store.incr(key)
-    except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
-        store.set(key, 2, timeout=None)
+        try:
+            store.incr(key)
+        except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
+            store.set(key, 2, timeout=None)
+    except Exception:  # noqa: BLE001 - the content is saved; the cache catches up later
+        _bumps_pending.add(key)
+        logger.error("content version not bumped: shared cache unavailable", exc_info=True)
+        return
+    _bumps_pending.discard(key)
 
 
 def versioned_key(prefix: str, *parts: object) -> str:

@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from content.models import NEWS, Article
@@ -30,7 +31,9 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.summary
+        # Readers show <description> as HTML: escaped, the summary reads as the plain text it is
+        # (a "<" in it is shown, never taken as markup), and markup in it is dropped.
+        return escape(" ".join(strip_tags(item.summary).split()))
 
     def item_pubdate(self, item: Article):
         """The date the item gives itself (a news item's dated_on), or none: the day it went

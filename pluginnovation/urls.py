@@ -75,3 +75,5 @@ if settings.SERVE_MEDIA and settings.MEDIA_STORAGE == "local":
 
 # The site's 500 page, or the 503 page when the database is what failed.
 handler500 = "infra.middleware.server_error"
+# Not Django's but django-allauth's: the page for its own rate limits, as for the site's.
+handler429 = "infra.ratelimit.too_many_requests"

@@ -14,6 +14,7 @@ from accounts.notify import email_editors
 from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article
 from content.registry import search_type_choices
+from infra import ratelimit
 from infra.breadcrumbs import HOME_CRUMB
 from research.models import Publication, ResearchSummary
 
@@ -42,7 +43,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def contact(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "contact", form)
+    ):
         if form.is_bot():
             # Answer as if all went well: a bot learns nothing from a refusal.
             logger.info("contact form honeypot filled; message dropped")

@@ -20,6 +20,14 @@ CACHES = {
         "KEY_PREFIX": "pluginnovation",
         "TIMEOUT": None,
     },
+    # Rate-limit counts in this process's memory too (the autouse _empty_cache clears them);
+    # the tests of sharing them between processes use a directory or a real Redis.
+    "ratelimit": {
+        "BACKEND": "infra.ratelimit.CounterStore",
+        "LOCATION": "rate-limits",
+        "KEY_PREFIX": "pluginnovation",
+        "OPTIONS": {"SHARED_BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    },
 }
 
 # Production redirects http to https; the test client and live_server speak http
