@@ -51,7 +51,7 @@ def _gender_labels() -> list[str]:
 
 
 def _trend_chart(trend: Trend, area_name: str) -> dict:
-    """The chart, its key and description for one indicator's trend in one area."""
+    """The chart (with its key and description) and table of one indicator's trend in one area."""
     labels = _gender_labels()
     series = [(label, trend.series(g)) for label, g in zip(labels, GENDERS, strict=True)]
     national = trend.national_series()
@@ -88,13 +88,18 @@ def _trend_chart(trend: Trend, area_name: str) -> dict:
         "trend": trend,
         "rows": trend.rows(),
         "has_national": len(series) > len(GENDERS),
-        "svg": charts.line_chart(
-            title=f"{trend.indicator.short_title}, {area_name}",
-            description=description,
-            years=trend.years,
-            series=series,
+        # Drawn here to be kept in the cache with the figures (the page only prints it).
+        "figure": render_to_string(
+            "stats/charts/figure.html",
+            {
+                "chart": charts.line_chart(
+                    title=f"{trend.indicator.short_title}, {area_name}",
+                    description=description,
+                    years=trend.years,
+                    series=series,
+                )
+            },
         ),
-        "legend": charts.legend(labels),
     }
 
 
@@ -140,7 +145,8 @@ def _bad_request(request: HttpRequest, template: str, context: dict) -> HttpResp
 
 
 def _map_context(indicator: Indicator, year: int, gender: str) -> dict:
-    """The map of the overview page with its key and table (the table as HTML: 290 rows)."""
+    """The map of the overview page with its key and table (the map and the table drawn as
+    HTML here, to be kept: 290 municipalities each)."""
     municipalities = list(Municipality.objects.order_by("name").values_list("code", "name"))
     figures = area_observations(indicator, year, gender)
     url = _url_template("stats:municipality")
@@ -158,17 +164,26 @@ def _map_context(indicator: Indicator, year: int, gender: str) -> dict:
         ],
         "suppressed_count": sum(1 for f in figures.values() if f.is_suppressed),
         "table_rows": render_to_string("stats/includes/overview_table_rows.html", {"table": table}),
-        "map": charts.choropleth(
-            figures=figures,
-            names=dict(municipalities),
-            urls={row["code"]: row["url"] for row in table},
-            breaks=breaks,
-            title=_("Map of Sweden's municipalities: %(indicator)s, %(year)s, %(gender)s")
-            % {"indicator": indicator.short_title, "year": year, "gender": GENDER_LABELS[gender]},
-            description=_(
-                "Each municipality is a link to its page, named with its figure. Darker means a "
-                "higher value. The figures are also in the table below the map."
-            ),
+        "map": render_to_string(
+            "stats/charts/map.html",
+            {
+                "map": charts.choropleth(
+                    figures=figures,
+                    names=dict(municipalities),
+                    urls={row["code"]: row["url"] for row in table},
+                    breaks=breaks,
+                    title=_("Map of Sweden's municipalities: %(indicator)s, %(year)s, %(gender)s")
+                    % {
+                        "indicator": indicator.short_title,
+                        "year": year,
+                        "gender": GENDER_LABELS[gender],
+                    },
+                    description=_(
+                        "Each municipality is a link to its page, named with its figure. Darker "
+                        "means a higher value. The figures are also in the table below the map."
+                    ),
+                )
+            },
         ),
     }
 
@@ -196,7 +211,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         return export(form.export_format(), rows, [indicator], f"kolada-{indicator.kpi}-{year}")
     context.update(indicator=indicator, year=year, gender_label=GENDER_LABELS[gender])
     # The map, key and table are the same for everyone who asks for this indicator, year,
-    # gender and language until the figures change: drawn once (~25 ms), then kept under the
+    # gender and language until the figures change: drawn once, then kept under the
     # content version, which an import bumps.
     context.update(
         remember(
@@ -295,7 +310,7 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         everything = indicators + [i.national_reference for i in indicators if i.national_reference]
         return export(form.export_format(), rows, everything, f"kolada-kommun-{code}")
     shared = shared_figures(indicators)
-    # The SVG charts (~4 ms) are the same for everyone in one language until the figures change.
+    # The SVG charts are the same for everyone in one language until the figures change.
     drawn_charts = remember(
         "stats-municipality-charts",
         (municipality.pk, get_language()),
@@ -381,7 +396,7 @@ def compare(request: HttpRequest) -> HttpResponse:
                     "rows": [
                         {"year": y, "cells": [by_year[y].get(m.pk) for m in chosen]} for y in years
                     ],
-                    "svg": charts.line_chart(
+                    "line_chart": charts.line_chart(
                         title=indicator.short_title,
                         description=_(
                             "Line chart comparing %(indicator)s, all students, %(first)s–%(last)s, "
@@ -396,7 +411,6 @@ def compare(request: HttpRequest) -> HttpResponse:
                         years=years,
                         series=series,
                     ),
-                    "legend": charts.legend(labels),
                 }
             )
     context.update(chosen=chosen, comparisons=comparisons)
