@@ -7,6 +7,7 @@ files, production settings) on a free 127.0.0.1 port, stopped on exit.
         site.url, site.pages(signed_in=False), site.session_cookie
 """
 
+import gzip
 import os
 import secrets
 import shutil
@@ -175,11 +176,15 @@ class DemoSite:
 
     def get(self, page: Page) -> tuple[int, bytes]:
         """The page as a browser asking for compressed text gets it (decompressed here)."""
-        request = urllib.request.Request(self.url + page.path)
+        request = urllib.request.Request(self.url + page.path)  # noqa: S310 - loopback http
+        request.add_header("Accept-Encoding", "gzip")
         if page.signed_in:
             request.add_header("Cookie", f"sessionid={self.session_cookie}")
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
-                return response.status, response.read()
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                status, headers, body = response.status, response.headers, response.read()
         except urllib.error.HTTPError as error:
-            return error.code, error.read()
+            status, headers, body = error.code, error.headers, error.read()
+        if headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        return status, body

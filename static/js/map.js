@@ -52,7 +52,9 @@
     // Sighted keyboard users see the focused municipality's name and figure beside the map
     // (screen readers hear it from the link, so this line is hidden from them).
     var shown = map.parentNode.querySelector(".map-focused");
-    map.addEventListener("focusin", function (event) {
+    // Listened for on the map's HTML parent: Chrome makes an SVG element with a focus listener
+    // a tab stop of its own.
+    map.parentNode.addEventListener("focusin", function (event) {
       var index = links.indexOf(event.target.closest("a"));
       if (index < 0) return;
       if (links[index].getAttribute("tabindex") !== "0") {
@@ -63,7 +65,7 @@
       if (shown) shown.textContent = links[index].getAttribute("aria-label");
     });
 
-    map.addEventListener("keydown", function (event) {
+    map.parentNode.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       var from = links.indexOf(event.target.closest("a"));
       if (from < 0) return;

@@ -94,16 +94,22 @@ def test_statistics_on_a_phone_have_legible_charts_and_tables_that_scroll_in_the
         """() => [...document.querySelectorAll('.table-scroll')].map(box => {
             const caption = box.querySelector('caption').getBoundingClientRect();
             const shown = box.getBoundingClientRect();
+            const style = getComputedStyle(box);
             return {scrolls: box.scrollWidth > box.clientWidth,
                     captionInside: caption.left >= shown.left - 0.5 && caption.right <= shown.right + 0.5,
-                    background: getComputedStyle(box).backgroundImage};
+                    background: style.backgroundImage,
+                    left: style.borderLeftColor, right: style.borderRightColor};
         })"""
     )
     assert len(boxes) == 4
+    transparent = "rgba(0, 0, 0, 0)"
     for box in boxes:
         assert box["scrolls"]  # five municipalities do not fit: the table scrolls, not the page
         assert box["captionInside"]  # the caption wraps inside what is shown, never cut off
-        assert "gradient" in box["background"]  # the shadow at the edge that shows there is more
+        # The cue that there is more: the box's right edge (nothing drawn under the text), and
+        # none on the left before the table has scrolled.
+        assert box["background"] == "none"
+        assert box["right"] != transparent and box["left"] == transparent
 
     # The scroll box is reached with the keyboard, named by the caption, and scrolls with the arrows.
     region = page.locator(".table-scroll").first
@@ -118,3 +124,12 @@ def test_statistics_on_a_phone_have_legible_charts_and_tables_that_scroll_in_the
         "document.querySelector('.table-scroll caption').getBoundingClientRect().left"
     )
     assert left >= 0
+    # Scrolled to the end, the cue moves to the left edge.
+    page.evaluate(
+        "(box => box.scrollLeft = box.scrollWidth)(document.querySelector('.table-scroll'))"
+    )
+    edges = page.evaluate(
+        "(s => [s.borderLeftColor, s.borderRightColor])"
+        "(getComputedStyle(document.querySelector('.table-scroll')))"
+    )
+    assert edges[0] != transparent and edges[1] == transparent
