@@ -53,10 +53,12 @@ serve: install
 	DJANGO_STATIC_MANIFEST=true DATABASE_CONN_MAX_AGE=$${DATABASE_CONN_MAX_AGE:-60} \
 	  exec $(BIN)/gunicorn --config gunicorn.conf.py
 
-# Speed figures (never timed tests): each part prints its own figures.
+# Speed figures (never timed tests): each part prints its own figures. The benchmarks live in
+# benchmarks/ with settings of their own (the site never serves a benchmark URL).
+bench: export DJANGO_SETTINGS_MODULE = benchmarks.settings
 bench: install
 	@echo "== make bench"
-	$(BIN)/python scripts/bench_load.py
+	$(BIN)/python benchmarks/load.py
 	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py bench_stats
 	# Artikelsök on a synthetic corpus in a throwaway database: SQLite, then PostgreSQL if configured.

@@ -3,7 +3,7 @@
 BIND              where to listen (default 127.0.0.1:8000; the TLS proxy in front forwards here)
 WEB_CONCURRENCY   worker processes (default: cores + 1, at least 2; 2 × cores with REDIS_URL).
                   Each worker keeps its pages in local memory, keyed by the content version that
-                  all of them read from one shared store (pluginnovation.cache), so a change saved
+                  all of them read from one shared store (infra.cache), so a change saved
                   in any worker invalidates every worker's pages at once.
 GUNICORN_THREADS  threads per worker (default 8: a thread waiting on PostgreSQL costs little)
 GUNICORN_ACCESS_LOG  "-" for an access log on stdout (off by default; the proxy keeps one)

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from pluginnovation.admin import PUBLISH_PERMISSION
+from content.admin import PUBLISH_PERMISSION
 
 from .models import MethodProposal, MethodUse, Profile, ProposalState, SavedSearch
 

@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.views import HOME_CRUMB
+from infra.breadcrumbs import HOME_CRUMB
 
 # django-allauth's views know nothing of our breadcrumbs; name their pages here.
 ACCOUNT_PAGES = {

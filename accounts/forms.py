@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import uri_to_iri
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.search.filters import TYPE_CHOICES
+from content.registry import search_type_choices
 from stats.models import Municipality
 
 from .models import MethodUse, Profile, SavedSearch
@@ -106,7 +106,7 @@ def suggested_name(address: str) -> str:
     words = " ".join(query.get("q", "").split())
     if words:
         return words[: SavedSearch._meta.get_field("name").max_length]
-    content_type = dict(TYPE_CHOICES).get(query.get("typ", ""))
+    content_type = dict(search_type_choices()).get(query.get("typ", ""))
     return str(content_type or _("All articles"))
 
 

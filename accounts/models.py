@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from content.models import Article, Status
 from methods.models import Method
-from pluginnovation.models import Article, Status
 
 
 class Role(models.TextChoices):

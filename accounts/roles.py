@@ -1,37 +1,66 @@
-"""The roles editors and staff get, named once so migrations and tests agree."""
+"""The roles editors and staff get, named once so migrations, the running site and tests agree.
+
+The editor group's permissions follow the content registry: every content type that editors
+publish gives them add, change and view on its model. They are granted after every `migrate`
+(post_migrate), so a new content type needs no data migration of its own.
+"""
+
+from content import registry
 
 EDITOR_GROUP = "Redaktör"
 
-# Exactly what an editor needs to add, change and publish content: not users, not settings.
-EDITOR_PERMISSIONS = [
-    ("pluginnovation", "article", ["add", "change", "view"]),
-    ("methods", "method", ["add", "change", "view"]),
-    ("research", "publication", ["add", "change", "view"]),
-    ("research", "researchsummary", ["add", "change", "view"]),
-    ("casestudies", "casestudy", ["add", "change", "view"]),
+ARTICLE_ACTIONS = ["add", "change", "view"]
+# What editors manage besides the content types: tags and their English names, publishing, the
+# methods users suggest, and wrong "we use the method" entries. Not users, not settings.
+EDITOR_OTHER_PERMISSIONS = [
     ("taggit", "tag", ["add", "change", "view"]),
+    ("content", "tagname", ["add", "change", "delete", "view"]),
+    ("accounts", "methodproposal", ["change", "view"]),
+    ("accounts", "methoduse", ["delete", "view"]),
 ]
-EDITOR_EXTRA_PERMISSIONS = [("pluginnovation", "publish_article")]
+EDITOR_EXTRA_PERMISSIONS = [("content", "publish_article")]
+
+
+def editor_permissions() -> list[tuple[str, str, list[str]]]:
+    """(app label, model, actions) of every model the editor group works on."""
+    content = {
+        (item.model._meta.app_label, item.model._meta.model_name)
+        for item in registry.content_types()
+        if item.editors_publish
+    }
+    return [
+        *((app_label, model, ARTICLE_ACTIONS) for app_label, model in sorted(content)),
+        *EDITOR_OTHER_PERMISSIONS,
+    ]
 
 
 def editor_permission_codenames() -> list[tuple[str, str]]:
     """(app_label, codename) for every permission of the editor group."""
     names = [
         (app_label, f"{action}_{model}")
-        for app_label, model, actions in EDITOR_PERMISSIONS
+        for app_label, model, actions in editor_permissions()
         for action in actions
     ]
     return names + EDITOR_EXTRA_PERMISSIONS
 
 
-# Granted by accounts/migrations/0003 (these models come after 0001): editors review the methods
-# users suggest, and may remove a wrong "we use the method" entry.
-EDITOR_ACCOUNTS_PERMISSIONS = [
-    ("accounts", "methodproposal", ["change", "view"]),
-    ("accounts", "methoduse", ["delete", "view"]),
-]
-# Granted by accounts/migrations/0004 (the model comes after 0001): editors name tags in English.
-EDITOR_TAG_NAME_PERMISSIONS = [("pluginnovation", "tagname", ["add", "change", "delete", "view"])]
+def sync_editor_group(**kwargs) -> None:
+    """post_migrate: the editor group exists and has every permission the registry asks for
+    (permissions granted by hand stay). Also after a test database is flushed."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    wanted = editor_permission_codenames()
+    for app_label in sorted({app_label for app_label, _codename in wanted}):
+        # Django creates permissions after migrate app by app; those of later apps may be missing.
+        create_permissions(apps.get_app_config(app_label), verbosity=0)
+    matches = Q()
+    for app_label, codename in wanted:
+        matches |= Q(content_type__app_label=app_label, codename=codename)
+    group, _created = Group.objects.get_or_create(name=EDITOR_GROUP)
+    group.permissions.add(*Permission.objects.filter(matches))
 
 
 def create_permissions_now(apps, app_configs) -> None:

@@ -17,8 +17,9 @@ from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 
+from content.models import Article, Status
 from methods.models import Method
-from pluginnovation.models import Article, Status
+from search.api import run_search
 
 from .models import MethodProposal, Profile, SavedSearch, SentAlert
 
@@ -110,8 +111,6 @@ class Alert:
 
 def collect_alerts(now=None) -> list[Alert]:
     """Per user, the newly published articles matching each saved search, none sent before."""
-    from pluginnovation.search import run_search
-
     now = now or timezone.now()
     alerts: dict[int, Alert] = {}
     sent: dict[int, set[int]] = {}  # per user: articles e-mailed before or already in this alert

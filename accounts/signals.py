@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
 
-from pluginnovation.cache import content_changed
+from infra.cache import content_changed
 
 from .models import MethodUse
 

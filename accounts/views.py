@@ -13,9 +13,9 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from content.models import Article
+from infra.breadcrumbs import HOME_CRUMB
 from methods.models import Method
-from pluginnovation.models import Article
-from pluginnovation.views import HOME_CRUMB
 
 from . import services
 from .forms import (

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.admin import ArticleAdmin, translated_fieldsets
+from content.admin import ArticleAdmin, translated_fieldsets
 
 from .models import CaseStudy
 from .signals import unlink_former_municipality

@@ -7,4 +7,25 @@ class CasestudiesConfig(AppConfig):
     verbose_name = _("Case studies")
 
     def ready(self) -> None:
+        from content import registry
+
         from . import signals  # noqa: F401 - connects the receivers
+        from .models import CaseStudy
+
+        registry.register(
+            registry.ContentType(
+                kind=CaseStudy.KIND,
+                model=CaseStudy,
+                label=_("Case study"),
+                detail_url_name="casestudies:detail",
+                section=registry.Section(
+                    namespace="casestudies",
+                    path=_("case-studies/"),
+                    urls="casestudies.urls",
+                    label=_("Case studies"),
+                    search_type="fallstudier",
+                    search_label=_("Case studies"),
+                    position=30,
+                ),
+            )
+        )

@@ -1,14 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.i18n import translated_fields
-from pluginnovation.models import Article, Kind
+from content.models import Article
+from infra.i18n import translated_fields
 
 
 class CaseStudy(Article):
     """How one municipality worked: who, what, when and with what result."""
 
-    KIND = Kind.CASE_STUDY
+    KIND = "casestudy"
 
     municipality = models.ForeignKey(
         "stats.Municipality",

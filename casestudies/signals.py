@@ -11,7 +11,7 @@ that region: a case study moved from Ljungby to Partille is no longer counted un
 from django.db.models.signals import m2m_changed, post_init, post_save
 from django.dispatch import receiver
 
-from pluginnovation.models import Article
+from content.models import Article
 from stats.models import Municipality
 
 from .models import CaseStudy

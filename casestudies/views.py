@@ -1,14 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.models import Kind
-from pluginnovation.views import ArticleDetailView, ArticleListView
+from content.views import ArticleDetailView, ArticleListView
 
 from .models import CaseStudy
 
 
 class CaseStudyListView(ArticleListView):
     model = CaseStudy
-    kinds = (Kind.CASE_STUDY,)
+    kinds = (CaseStudy.KIND,)
     section_title = _("Case studies")
     template_name = "casestudies/casestudy_list.html"
 

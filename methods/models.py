@@ -2,8 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from pluginnovation.i18n import translated_fields
-from pluginnovation.models import Article, Kind
+from content.models import Article
+from infra.i18n import translated_fields
 
 
 class PreventionLevel(models.TextChoices):
@@ -45,7 +45,7 @@ class EvidenceRating(models.IntegerChoices):
 class Method(Article):
     """An intervention method, saying for whom it works and how to do it."""
 
-    KIND = Kind.METHOD
+    KIND = "method"
 
     target_group_sv, target_group_en = translated_fields(
         models.TextField, _("target group"), blank=True

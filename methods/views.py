@@ -1,14 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.models import Kind
-from pluginnovation.views import ArticleDetailView, ArticleListView
+from content.views import ArticleDetailView, ArticleListView
 
 from .models import Method
 
 
 class MethodListView(ArticleListView):
     model = Method
-    kinds = (Kind.METHOD,)
+    kinds = (Method.KIND,)
     section_title = _("Methods")
     template_name = "methods/method_list.html"
 

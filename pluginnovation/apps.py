@@ -3,11 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PlugInnovationConfig(AppConfig):
+    """The site itself: its settings and URLs, the home, contact and accessibility pages, and
+    what combines the apps below it (feeds, sitemap, sections of the statistics pages)."""
+
     name = "pluginnovation"
-    verbose_name = _("Content")
+    verbose_name = _("Site")
 
     def ready(self) -> None:
-        from . import cache, jsonlog
+        from stats.extensions import add_area_section
 
-        cache.connect_signals()  # cached pages and facets follow content changes
-        jsonlog.connect_signals()  # failed logins are logged
+        from .sections import STATISTICS_TO_ACTION
+
+        add_area_section(STATISTICS_TO_ACTION)

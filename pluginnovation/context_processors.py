@@ -12,25 +12,39 @@ from django.urls import (
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
-# The main menu, in order. A section is current when the path lies below its address.
-MAIN_NAVIGATION = [
-    (_("Methods"), "methods:list"),
-    (_("Research"), "research:list"),
-    (_("Case studies"), "casestudies:list"),
-    (_("Statistics"), "stats:overview"),
-    (_("News"), "news:list"),
-    (_("About Plug In"), "pages:about"),
-    (_("Contact us"), "contact"),
+from content import registry
+from content.registry import sections
+
+# The menu entries that are not sections of content, with their positions among those.
+SITE_NAVIGATION = [
+    (40, _("Statistics"), "stats:overview"),
+    (70, _("Contact us"), "contact"),
 ]
 
 
+def main_navigation() -> list[tuple]:
+    """(label, URL name) of the main menu, in order: the content registry's sections and the
+    site's own. A section is current when the path lies below its address."""
+    entries = [
+        (section.position, section.label, section.list_url)
+        for section in sections()
+        if section.in_menu
+    ]
+    return [
+        (label, name)
+        for _position, label, name in sorted(
+            [*entries, *SITE_NAVIGATION], key=lambda entry: entry[0]
+        )
+    ]
+
+
 @lru_cache(maxsize=32)
-def _menu(language: str, urlconf: str | None, prefix: str) -> tuple[tuple, ...]:
+def _menu(language: str, urlconf: str | None, prefix: str, generation: int) -> tuple[tuple, ...]:
     """(label, url, lang) of every menu item: the same on every request in one language, so
-    reversed once, not on every page (the URLconf and script prefix are in the key because
-    reverse() depends on them)."""
+    reversed once, not on every page (the URLconf, script prefix and the registry's generation
+    are in the key because the links depend on them)."""
     items = []
-    for label, url_name in MAIN_NAVIGATION:
+    for label, url_name in main_navigation():
         try:
             items.append((label, reverse(url_name), ""))
         except NoReverseMatch:  # a section not installed yet is simply not in the menu
@@ -43,7 +57,9 @@ def _menu(language: str, urlconf: str | None, prefix: str) -> tuple[tuple, ...]:
 
 def _navigation(path: str) -> list[dict]:
     items = []
-    for label, url, lang in _menu(get_language(), get_urlconf(), get_script_prefix()):
+    for label, url, lang in _menu(
+        get_language(), get_urlconf(), get_script_prefix(), registry.generation()
+    ):
         if lang:
             items.append({"label": label, "url": url, "lang": lang})
             continue

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Kind
+from content.models import NEWS, Article
+from methods.models import Method
 
 FEED_LENGTH = 20
 
@@ -36,7 +37,7 @@ class ArticleFeed(Feed):
 
 
 class NewsFeed(ArticleFeed):
-    kind = Kind.NEWS
+    kind = NEWS
     list_url_name = "news:list"
     title = _("PlugInnovation: news")
     description = _(
@@ -45,7 +46,7 @@ class NewsFeed(ArticleFeed):
 
 
 class MethodFeed(ArticleFeed):
-    kind = Kind.METHOD
+    kind = Method.KIND
     list_url_name = "methods:list"
     title = _("PlugInnovation: new methods")
     description = _("Methods newly added to PlugInnovation's method bank.")

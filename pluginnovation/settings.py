@@ -73,25 +73,30 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "axes",
-    # Our apps, in the order models import: stats ← pluginnovation ← content ← accounts.
+    # Our apps, in the order they import each other (tests/test_layers.py checks it):
+    # infra ← stats ← content ← search ← methods, research, casestudies ← accounts ← the site.
+    "infra",
     "stats",
-    "pluginnovation",
+    "content",
+    "search",
     "methods",
     "research",
     "casestudies",
     "accounts",
+    "demo",
+    "pluginnovation",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "pluginnovation.middleware.SecurityHeadersMiddleware",  # CSP, Permissions-Policy
+    "infra.middleware.SecurityHeadersMiddleware",  # CSP, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After whitenoise (static files come compressed already), outside the page cache.
-    "pluginnovation.middleware.CompressionMiddleware",
+    "infra.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "pluginnovation.middleware.AnonymousPageCacheMiddleware",  # after Locale: language in the key
+    "infra.middleware.AnonymousPageCacheMiddleware",  # after Locale: language in the key
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -100,7 +105,7 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
     # Innermost, so its process_exception sees a lost database first: 503, not a traceback.
-    "pluginnovation.middleware.DatabaseUnavailableMiddleware",
+    "infra.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "pluginnovation.urls"
@@ -237,11 +242,11 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
-# Content-Security-Policy and Permissions-Policy: pluginnovation.middleware (no inline code).
+# Content-Security-Policy and Permissions-Policy: infra.middleware (no inline code).
 
 # Local memory by default (one cache per process); Redis, shared by every app host, when set.
 REDIS_URL = env_str("REDIS_URL", "")
-# "shared" holds only the content version (pluginnovation.cache): every worker process reads it,
+# "shared" holds only the content version (infra.cache): every worker process reads it,
 # so a change saved in one worker invalidates the pages the others keep in local memory. Without
 # Redis it is a directory on this host outside the repository, private to the user that runs the
 # site (entries are pickles: never a world-writable place such as /tmp).
@@ -261,7 +266,7 @@ CACHES = {
     "shared": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache"
         if REDIS_URL
-        else "pluginnovation.cache.HostFileCache",
+        else "infra.cache.HostFileCache",
         "LOCATION": REDIS_URL or CACHE_DIR,
         "KEY_PREFIX": "pluginnovation",
         "TIMEOUT": None,
@@ -269,8 +274,6 @@ CACHES = {
 }
 # Whole pages for visitors without a session; 0 switches it off. Content changes invalidate it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-# `make bench` serves a bare view at /bench/hello/ to compare pages with.
-BENCH_VIEW = env_bool("DJANGO_BENCH_VIEW", False)
 
 # One JSON object a line on stderr (errors, failed logins, a lost database); DJANGO_LOG_FORMAT=text
 # for people reading a terminal.
@@ -278,7 +281,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "pluginnovation.jsonlog.JsonFormatter"},
+        "json": {"()": "infra.jsonlog.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
     "handlers": {
@@ -294,7 +297,10 @@ LOGGING = {
             "level": "INFO" if DEBUG else "WARNING",
             "propagate": False,
         },
-        "pluginnovation": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        **{
+            app: {"handlers": ["stderr"], "level": "INFO", "propagate": False}
+            for app in ("pluginnovation", "infra", "content", "search")
+        },
         "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
     },
 }

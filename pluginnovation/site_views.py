@@ -1,16 +1,17 @@
-"""Pages for crawlers and for the law: robots.txt, the accessibility statement; and the bench view."""
+"""Pages for crawlers and for the law (robots.txt, the accessibility statement), and the
+addresses editors used before the content app took over the Article core."""
 
 import datetime
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from .views import HOME_CRUMB
+from infra.breadcrumbs import HOME_CRUMB
 
 # Pages a crawler has no business in: the admin, personal pages, endless search result pages.
 ROBOTS_DISALLOWED_URL_NAMES = ["admin:index", "search:results", "accounts:dashboard"]
@@ -49,6 +50,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     )
 
 
-def bench_hello(request: HttpRequest) -> HttpResponse:
-    """The bare view `make bench` compares pages with: no database, no template."""
-    return HttpResponse("Hello, world", content_type="text/plain")
+def moved_admin_page(request: HttpRequest, rest: str) -> HttpResponse:
+    """The Article core's admin pages under their former app's address (editors' bookmarks)."""
+    query = f"?{request.META['QUERY_STRING']}" if request.META.get("QUERY_STRING") else ""
+    return redirect(f"{reverse('admin:index')}content/{rest}{query}", permanent=True)

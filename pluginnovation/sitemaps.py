@@ -3,7 +3,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import NoReverseMatch, reverse
 
-from .models import Article
+from content.models import Article
+from content.registry import content_types, sections
+from stats.models import Municipality, Region
 
 
 class _BothLanguages(Sitemap):
@@ -16,24 +18,27 @@ class ArticleSitemap(_BothLanguages):
     changefreq = "monthly"
 
     def items(self):
-        return Article.objects.published().only("pk", "kind", "slug", "updated_at").order_by("pk")
+        kinds = [item.kind for item in content_types() if item.in_sitemap]
+        return (
+            Article.objects.published()
+            .filter(kind__in=kinds)
+            .only("pk", "kind", "slug", "updated_at")
+            .order_by("pk")
+        )
 
     def lastmod(self, item: Article):
         return item.updated_at
 
 
-# The section pages, by URL name; a section not installed (yet) is left out.
-SECTION_URL_NAMES = [
-    "home",
-    "methods:list",
-    "research:list",
-    "casestudies:list",
-    "news:list",
-    "stats:overview",
-    "pages:about",
-    "contact",
-    "accessibility",
-]
+def section_url_names() -> list[str]:
+    """The home page, every content section's list, and the site's other sections."""
+    return [
+        "home",
+        *(section.list_url for section in sections()),
+        "stats:overview",
+        "contact",
+        "accessibility",
+    ]
 
 
 class SectionSitemap(_BothLanguages):
@@ -41,7 +46,7 @@ class SectionSitemap(_BothLanguages):
 
     def items(self) -> list[str]:
         names = []
-        for name in SECTION_URL_NAMES:
+        for name in section_url_names():
             try:
                 reverse(name)
             except NoReverseMatch:
@@ -59,8 +64,6 @@ class AreaSitemap(_BothLanguages):
     changefreq = "monthly"
 
     def items(self) -> list:
-        from stats.models import Municipality, Region
-
         return [*Region.objects.order_by("code"), *Municipality.objects.order_by("code")]
 
 

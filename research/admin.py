@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.admin import ArticleAdmin
+from content.admin import ArticleAdmin
 
 from .models import Publication, ResearchSummary
 

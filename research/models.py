@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.models import Article, Kind
+from content.models import Article
 
 
 class PublicationType(models.TextChoices):
@@ -14,7 +14,7 @@ class PublicationType(models.TextChoices):
 class Publication(Article):
     """A piece of literature. Its title is kept in the original language in both languages."""
 
-    KIND = Kind.PUBLICATION
+    KIND = "publication"
 
     authors = models.CharField(_("authors"), max_length=500)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
@@ -38,7 +38,7 @@ class Publication(Article):
 class ResearchSummary(Article):
     """A summary of research, pointing to the publications it draws on."""
 
-    KIND = Kind.RESEARCH_SUMMARY
+    KIND = "summary"
 
     publications = models.ManyToManyField(
         Publication, blank=True, related_name="summaries", verbose_name=_("publications")

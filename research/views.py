@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
-from pluginnovation.models import Article, Kind
-from pluginnovation.views import ArticleDetailView, ArticleListView
+from content.models import Article
+from content.views import ArticleDetailView, ArticleListView
 
 from .models import Publication, ResearchSummary
 
@@ -10,7 +10,7 @@ class ResearchListView(ArticleListView):
     """Forskning: literature and research summaries in one list, newest first."""
 
     model = Article
-    kinds = (Kind.RESEARCH_SUMMARY, Kind.PUBLICATION)
+    kinds = (ResearchSummary.KIND, Publication.KIND)
     section_title = _("Research")
     template_name = "research/research_list.html"
 

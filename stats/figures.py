@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Max, Q
 
-from pluginnovation.cache import remember, versioned_key
+from infra.cache import remember, versioned_key
 
 from .indicators import SUGGESTED_INTERVENTIONS
 from .models import Gender, Indicator, Municipality, Observation
@@ -74,7 +74,7 @@ class Trend:
 
 def available_years() -> dict[str, list[int]]:
     """{kpi: [years with municipal figures]} for the listed indicators: one query (a DISTINCT
-    over every observation, ~10 ms) on a miss, kept under the content version."""
+    over every observation) on a miss, kept under the content version."""
     return remember("stats-available-years", (), _available_years)
 
 

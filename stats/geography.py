@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from pluginnovation.cache import bump_content_version
+from infra.cache import bump_content_version
 
 from .models import Municipality, Region
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
-from pluginnovation.cache import bump_content_version
+from infra.cache import bump_content_version
 
 from .models import (
     NATION_CODE,

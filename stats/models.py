@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # A helper module, not a model: stats still imports no other app's models.
-from pluginnovation.i18n import TranslatedMixin, translated_fields
+from infra.i18n import TranslatedMixin, translated_fields
 
 # Kolada's id for the whole country.
 NATION_CODE = "0000"

@@ -8,14 +8,12 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from casestudies.models import CaseStudy
-from methods.models import Method
-from pluginnovation.cache import remember
-from pluginnovation.models import Article, Kind
-from pluginnovation.views import HOME_CRUMB
+from infra.breadcrumbs import HOME_CRUMB
+from infra.cache import remember
 
 from . import charts
 from .exports import ExportRow, export
+from .extensions import area_sections
 from .figures import (
     GENDERS,
     Figure,
@@ -30,7 +28,6 @@ from .figures import (
     weakest_indicator,
 )
 from .forms import CompareForm, ExportForm, IndicatorYearForm
-from .indicators import SUGGESTED_INTERVENTIONS
 from .models import NATION_CODE, AreaType, Gender, Indicator, Municipality, Observation, Region
 
 SECTION = gettext_lazy("Statistics")
@@ -211,8 +208,8 @@ def overview(request: HttpRequest) -> HttpResponse:
         return export(form.export_format(), rows, [indicator], f"kolada-{indicator.kpi}-{year}")
     context.update(indicator=indicator, year=year, gender_label=GENDER_LABELS[gender])
     # The map, key and table are the same for everyone who asks for this indicator, year,
-    # gender and language until the figures change: drawn once, then kept under the
-    # content version, which an import bumps.
+    # gender and language until the figures change: drawn once, then kept under the content
+    # version, which an import bumps.
     context.update(
         remember(
             "stats-map",
@@ -321,29 +318,6 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     latest, matrix = shared.latest, shared.matrix
     similar = shared.municipalities(similar_municipality_ids(municipality.pk, matrix))
-    weakest = weakest_indicator(municipality.pk, indicators, latest, matrix)
-    suggested = []
-    if weakest is not None:
-        suggested = list(
-            Method.objects.published()
-            .filter(intervention_type__in=SUGGESTED_INTERVENTIONS[weakest.indicator.kpi])
-            .newest_first()[:5]
-        )
-    concerning = list(
-        Article.objects.published()
-        .of_kind(Kind.METHOD, Kind.CASE_STUDY)
-        .filter(
-            Q(municipalities=municipality)
-            | Q(regions=municipality.region_id)
-            | Q(
-                pk__in=CaseStudy.objects.filter(municipality__region=municipality.region_id).values(
-                    "pk"
-                )
-            )
-        )
-        .distinct()
-        .newest_first()[:10]
-    )
     context.update(
         charts=drawn_charts,
         gender_labels=_gender_labels(),
@@ -351,10 +325,9 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         similar_indicators=[i for i in indicators if i.pk in latest],
         latest_years=latest,
         compare_query="&".join(f"m={m.code}" for m in [municipality, *similar[:4]]),
-        weakest=weakest,
-        suggested_methods=suggested,
-        concerning=concerning,
+        weakest=weakest_indicator(municipality.pk, indicators, latest, matrix),
     )
+    context["extra_sections"] = area_sections(municipality, context)
     return render(request, "stats/municipality_detail.html", context)
 
 

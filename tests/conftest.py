@@ -1,6 +1,3 @@
-import shutil
-import tempfile
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -9,23 +6,6 @@ from django.utils import translation
 from accounts.roles import EDITOR_GROUP
 
 from .factories import UserFactory
-
-
-def pytest_configure(config):
-    # Production defaults redirect http to https; the test client and live_server speak http.
-    # tests/prod/ switches it back on where it is tested.
-    from django.conf import settings
-
-    settings.SECURE_SSL_REDIRECT = False
-    # The content version's cross-process store: one per test run, so parallel runs on this
-    # host never bump each other's version.
-    settings.CACHES["shared"]["LOCATION"] = tempfile.mkdtemp(prefix="pluginnovation-test-cache-")
-
-
-def pytest_unconfigure(config):
-    from django.conf import settings
-
-    shutil.rmtree(settings.CACHES["shared"]["LOCATION"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +45,29 @@ def superuser(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def real_password_hashing(settings):
+    """The production hashers (Django's defaults: the site sets none), for the tests that
+    are about hashing."""
+    from django.conf import global_settings
+
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
+
+
+@pytest.fixture
+def host_file_cache(settings, tmp_path):
+    """The content version in a directory that every process on the host reads, as production
+    keeps it without Redis; returns the directory."""
+    location = tmp_path / "content-version"
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "infra.cache.HostFileCache",
+            "LOCATION": str(location),
+            "KEY_PREFIX": "pluginnovation",
+            "TIMEOUT": None,
+        },
+    }
+    return location

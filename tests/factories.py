@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from casestudies.models import CaseStudy
+from content.models import NEWS, Article, Status
 from methods.models import Method
-from pluginnovation.models import Article, Kind, Status
 from research.models import Publication, ResearchSummary
 from stats.models import Municipality, Region
 
@@ -52,7 +52,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         model = Article
         skip_postgeneration_save = True
 
-    kind = Kind.NEWS
+    kind = NEWS
     slug = factory.Sequence(lambda n: f"artikel-{n}")
     title_sv = factory.Sequence(lambda n: f"Svensk rubrik {n}")
     title_en = factory.Sequence(lambda n: f"English title {n}")
@@ -74,7 +74,7 @@ class MethodFactory(ArticleFactory):
         model = Method
         skip_postgeneration_save = True
 
-    kind = Kind.METHOD
+    kind = Method.KIND
     slug = factory.Sequence(lambda n: f"metod-{n}")
     title_sv = factory.Sequence(lambda n: f"Metod {n}")
     title_en = factory.Sequence(lambda n: f"Method {n}")
@@ -85,7 +85,7 @@ class PublicationFactory(ArticleFactory):
         model = Publication
         skip_postgeneration_save = True
 
-    kind = Kind.PUBLICATION
+    kind = Publication.KIND
     slug = factory.Sequence(lambda n: f"publikation-{n}")
     authors = "Möllås, G."
     year = 2009
@@ -96,7 +96,7 @@ class ResearchSummaryFactory(ArticleFactory):
         model = ResearchSummary
         skip_postgeneration_save = True
 
-    kind = Kind.RESEARCH_SUMMARY
+    kind = ResearchSummary.KIND
     slug = factory.Sequence(lambda n: f"sammanfattning-{n}")
 
 
@@ -105,6 +105,6 @@ class CaseStudyFactory(ArticleFactory):
         model = CaseStudy
         skip_postgeneration_save = True
 
-    kind = Kind.CASE_STUDY
+    kind = CaseStudy.KIND
     slug = factory.Sequence(lambda n: f"fallstudie-{n}")
     municipality = factory.SubFactory(MunicipalityFactory)

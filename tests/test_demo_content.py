@@ -10,10 +10,10 @@ from django.utils import timezone, translation
 from taggit.models import Tag
 
 from casestudies.models import CaseStudy
+from content.models import Article, Status, TaggedArticle
+from demo import news, pages
+from demo.tags import ENGLISH_NAMES
 from methods.models import EvidenceRating, Method
-from pluginnovation.demo import news, pages
-from pluginnovation.demo.tags import ENGLISH_NAMES
-from pluginnovation.models import Article, Kind, Status, TaggedArticle
 from research.models import Publication, ResearchSummary
 from stats.models import Municipality, Region
 
@@ -143,7 +143,7 @@ def test_each_method_is_linked_to_its_case_study_and_back(demo):
 def test_every_article_has_both_languages(demo):
     for article in Article.objects.all():
         assert article.title_sv and article.title_en, article.slug
-        if article.kind != Kind.PUBLICATION:  # the seeds give literature a title only
+        if article.kind != Publication.KIND:  # the seeds give literature a title only
             assert article.summary_sv or article.body_sv, article.slug
             assert article.summary_en or article.body_en, article.slug
             assert bool(article.body_sv) == bool(article.body_en), article.slug

@@ -1,15 +1,31 @@
 from django.db import migrations
 
+# A frozen copy of the editor group's permissions as they were when this ran (the Article core
+# was then part of the app "pluginnovation"; content/0001 renames its content types).
+PERMISSIONS = [
+    ("pluginnovation", "article", ["add", "change", "view"]),
+    ("methods", "method", ["add", "change", "view"]),
+    ("research", "publication", ["add", "change", "view"]),
+    ("research", "researchsummary", ["add", "change", "view"]),
+    ("casestudies", "casestudy", ["add", "change", "view"]),
+    ("taggit", "tag", ["add", "change", "view"]),
+]
+EXTRA_PERMISSIONS = [("pluginnovation", "publish_article")]
+
 
 def create_editor_group(apps, schema_editor):
-    from accounts.roles import EDITOR_GROUP, create_permissions_now, editor_permission_codenames
+    from accounts.roles import EDITOR_GROUP, create_permissions_now
 
     create_permissions_now(apps, apps.get_app_configs())
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
-    wanted = editor_permission_codenames()
+    wanted = [
+        (app_label, f"{action}_{model}")
+        for app_label, model, actions in PERMISSIONS
+        for action in actions
+    ] + EXTRA_PERMISSIONS
     permissions = [
         Permission.objects.get(content_type__app_label=app_label, codename=codename)
         for app_label, codename in wanted

@@ -9,7 +9,7 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-from pluginnovation.vendor_sql import run_on
+from infra.vendor_sql import run_on
 
 SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE pluginnovation_search_fts USING fts5(

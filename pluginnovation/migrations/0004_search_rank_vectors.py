@@ -7,7 +7,7 @@ Run `manage.py rebuild_search_index` after migrating a database that has article
 
 from django.db import migrations
 
-from pluginnovation.vendor_sql import run_on
+from infra.vendor_sql import run_on
 
 FORWARD = [
     "ALTER TABLE pluginnovation_search_pg ADD COLUMN rank_sv tsvector NOT NULL DEFAULT ''::tsvector",

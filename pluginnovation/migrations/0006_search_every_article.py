@@ -12,7 +12,7 @@ for FTS5 and for a GIN index, which need a term on the left that every row holds
 
 from django.db import migrations
 
-from pluginnovation.vendor_sql import run_on
+from infra.vendor_sql import run_on
 
 COLUMNS = "title_sv, meta_sv, body_sv, title_en, meta_en, body_en"
 OPTIONS = """tokenize = "unicode61 remove_diacritics 0", prefix = '2 3 4'"""

@@ -4,18 +4,17 @@ Counting the facets of a query's matches read, for each match, its index row (fo
 its article row (type, status, date) and its link rows (regions, municipalities, tags):
 three or four lookups in different tables per match, most of a results page's database time.
 With the type, status, date and the linked ids (arrays) in the index row, the matches the GIN
-indexes find are counted from those rows alone: the facets statement of a typical results
-page at 100,000 articles took 19 ms, now 7; a word's misses 80 ms, now 47 (backends.py
-`PostgresBackend.index_many` keeps them current, signals.py says when).
+indexes find are counted from those rows alone (search/backends.py
+`PostgresBackend.index_many` keeps them current, search/signals.py says when).
 
 The rows are kept narrow (toast_tuple_target): the vectors, which only the GIN indexes and the
-few ranked rows of a page read, are stored out of line, so a scan of matches reads ~30 rows a
-page rather than ~4. The short columns are never moved out of line (STORAGE PLAIN).
+few ranked rows of a page read, are stored out of line, so a scan of matches reads many more
+rows a page. The short columns are never moved out of line (STORAGE PLAIN).
 """
 
 from django.db import migrations
 
-from pluginnovation.vendor_sql import run_on
+from infra.vendor_sql import run_on
 
 TABLE = "pluginnovation_search_pg"
 FORWARD = [

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import pluginnovation.i18n
+import infra.i18n
 from django.db import migrations, models
 
 
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'indicators',
                 'ordering': ['sort_order', 'kpi'],
             },
-            bases=(pluginnovation.i18n.TranslatedMixin, models.Model),
+            bases=(infra.i18n.TranslatedMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Observation',

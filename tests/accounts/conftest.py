@@ -12,13 +12,6 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Hashing a password the production way takes a good part of a second: too slow for the
-    hundreds of users these tests make. (The validators, not the hasher, are under test.)"""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def member(db):
     """A registered user with a confirmed e-mail address."""

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import MethodProposal, ProposalState
+from content.models import Status
 from methods.models import Method
-from pluginnovation.models import Status
 
 from .factories import MethodProposalFactory
 from .helpers import url

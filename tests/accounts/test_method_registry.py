@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import MethodUse
-from pluginnovation.models import Status
+from content.models import Status
 from tests.factories import MethodFactory, MunicipalityFactory, RegionFactory
 
 from .factories import MethodUseFactory, ProfileFactory

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import SavedArticle
-from pluginnovation.models import Status
+from content.models import Status
 from tests.factories import ArticleFactory, MethodFactory
 
 from .factories import SavedArticleFactory

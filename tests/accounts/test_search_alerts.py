@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import SavedSearch, SentAlert
 from accounts.services import unsubscribe_token
-from pluginnovation.models import Status
+from content.models import Status
 from tests.factories import ArticleFactory, MethodFactory
 
 from .factories import ProfileFactory, SavedSearchFactory, VerifiedUserFactory

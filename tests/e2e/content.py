@@ -8,8 +8,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from casestudies.models import CaseStudy
+from content.models import NEWS, PAGE, Article
 from methods.models import Method
-from pluginnovation.models import Article, Kind
 from research.models import Publication, ResearchSummary
 from tests.factories import (
     ArticleFactory,
@@ -53,8 +53,8 @@ def make_content(statistics: bool = True) -> Content:
         publication=PublicationFactory(tags=["frånvaro"]),
         summary=ResearchSummaryFactory(),
         case_study=case_study,
-        news=ArticleFactory(kind=Kind.NEWS),
-        page=ArticleFactory(kind=Kind.PAGE, slug="om-plug-in"),
+        news=ArticleFactory(kind=NEWS),
+        page=ArticleFactory(kind=PAGE, slug="om-plug-in"),
         municipality=municipality,
     )
 
@@ -62,17 +62,17 @@ def make_content(statistics: bool = True) -> Content:
 def demo_content() -> Content:
     """The same from the demo content (`load_demo`), for scripts/demo_site.py."""
 
-    def first(model, kind: str):
-        return model.objects.published().filter(kind=kind).order_by("pk").first()
+    def first(model, **kinds):
+        return model.objects.published().filter(**kinds).order_by("pk").first()
 
-    case_study = first(CaseStudy, Kind.CASE_STUDY)
+    case_study = first(CaseStudy)
     return Content(
-        method=first(Method, Kind.METHOD),
-        publication=first(Publication, Kind.PUBLICATION),
-        summary=first(ResearchSummary, Kind.RESEARCH_SUMMARY),
+        method=first(Method),
+        publication=first(Publication),
+        summary=first(ResearchSummary),
         case_study=case_study,
-        news=first(Article, Kind.NEWS),
-        page=first(Article, Kind.PAGE),
+        news=first(Article, kind=NEWS),
+        page=first(Article, kind=PAGE),
         municipality=case_study.municipality,
     )
 

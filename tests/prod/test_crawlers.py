@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from pluginnovation.models import Kind, Status
+from content.models import NEWS, Status
 from tests.factories import ArticleFactory, MethodFactory
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -70,8 +70,8 @@ def test_the_sitemap_lists_the_section_pages_in_both_languages(client):
     ],
 )
 def test_the_news_feed_lists_published_news_in_the_feeds_language(client, path, language, title):
-    ArticleFactory(kind=Kind.NEWS, title_sv="Nytt <b>&</b> viktigt", title_en="Fresh news")
-    ArticleFactory(kind=Kind.NEWS, title_sv="Hemlig", status=Status.DRAFT, published_at=None)
+    ArticleFactory(kind=NEWS, title_sv="Nytt <b>&</b> viktigt", title_en="Fresh news")
+    ArticleFactory(kind=NEWS, title_sv="Hemlig", status=Status.DRAFT, published_at=None)
     MethodFactory(title_sv="En metod", title_en="A method")
     response = client.get(path)
     assert response.status_code == 200
@@ -125,7 +125,7 @@ def test_every_page_in_the_sitemap_has_the_same_hreflang_alternates_in_its_head(
     from tests.site.html import page
 
     MethodFactory(slug="mentorskap")
-    ArticleFactory(kind=Kind.NEWS, slug="nyhet")
+    ArticleFactory(kind=NEWS, slug="nyhet")
     MunicipalityFactory(code="1402", name="Partille")
     root = parse_xml(client.get("/sitemap.xml").content)
     checked = 0

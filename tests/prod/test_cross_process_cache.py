@@ -8,20 +8,16 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
-from pluginnovation.cache import VERSION_KEY, HostFileCache, content_version
-from pluginnovation.models import Article
+from content.models import Article
+from infra.cache import VERSION_KEY, HostFileCache, content_version
 from tests.factories import MethodFactory
 
 BUMP_IN_ANOTHER_PROCESS = """
 import django
 django.setup()
-from pluginnovation.cache import bump_content_version
+from infra.cache import bump_content_version
 bump_content_version()
 """
-
-
-def _shared_dir() -> str:
-    return settings.CACHES["shared"]["LOCATION"]
 
 
 def _bump_many(location: str, times: int) -> None:
@@ -31,7 +27,7 @@ def _bump_many(location: str, times: int) -> None:
 
 
 @pytest.mark.django_db
-def test_a_bump_in_another_process_invalidates_pages_cached_in_this_one(client):
+def test_a_bump_in_another_process_invalidates_pages_cached_in_this_one(client, host_file_cache):
     method = MethodFactory(title_sv="Mentorskap")
     assert "Mentorskap" in client.get("/metoder/").content.decode()
     # update() sends no signal: only the other process's bump can make this process see it.
@@ -45,7 +41,7 @@ def test_a_bump_in_another_process_invalidates_pages_cached_in_this_one(client):
         env={
             "PATH": "/usr/bin:/bin",
             "DJANGO_SETTINGS_MODULE": "pluginnovation.settings",
-            "DJANGO_CACHE_DIR": _shared_dir(),
+            "DJANGO_CACHE_DIR": str(host_file_cache),
         },
         check=True,
     )
@@ -69,7 +65,7 @@ def test_concurrent_bumps_from_several_processes_are_never_lost(tmp_path):
     assert HostFileCache(str(tmp_path), {"KEY_PREFIX": "pluginnovation"}).get(VERSION_KEY) == 201
 
 
-def test_the_content_version_lives_in_the_shared_store_not_in_local_memory(db):
+def test_the_content_version_lives_in_the_shared_store_not_in_local_memory(db, host_file_cache):
     version = content_version()
     caches["default"].clear()  # a worker's own memory going away changes nothing
     assert content_version() == version

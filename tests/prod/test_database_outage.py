@@ -64,9 +64,9 @@ def test_a_detail_page_answers_503_and_the_site_recovers_when_the_database_retur
 
 @pytest.mark.django_db
 def test_the_outage_is_logged_as_a_structured_error(client, method, caplog):
-    with database_down(), caplog.at_level("ERROR", logger="pluginnovation.middleware"):
+    with database_down(), caplog.at_level("ERROR", logger="infra.middleware"):
         client.get("/")
-    record = next(r for r in caplog.records if r.name == "pluginnovation.middleware")
+    record = next(r for r in caplog.records if r.name == "infra.middleware")
     assert record.event == "database_unavailable"
     assert record.path == "/"
 

@@ -23,7 +23,7 @@ def test_health_is_never_cached(client):
 
 @pytest.mark.django_db
 def test_health_answers_503_when_the_cache_fails(client):
-    with mock.patch("pluginnovation.health.cache.set", side_effect=ConnectionError("redis down")):
+    with mock.patch("infra.health.cache.set", side_effect=ConnectionError("redis down")):
         response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["cache"] == {"ok": False, "error": "ConnectionError"}
@@ -43,7 +43,9 @@ def test_health_answers_over_plain_http_when_everything_else_redirects(client, s
 
 
 @pytest.mark.django_db
-def test_health_answers_503_when_the_shared_cache_cannot_be_written(client, settings, tmp_path):
+def test_health_answers_503_when_the_shared_cache_cannot_be_written(
+    client, settings, tmp_path, host_file_cache
+):
     # The content version lives there: without it, saving content fails.
     not_a_directory = tmp_path / "a-file"
     not_a_directory.write_text("")

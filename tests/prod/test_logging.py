@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.test import RequestFactory
 
-from pluginnovation.jsonlog import JsonFormatter
+from infra.jsonlog import JsonFormatter
 
 
 def test_log_records_become_one_json_object_with_their_extra_fields():

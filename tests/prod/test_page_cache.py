@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from pluginnovation.cache import bump_content_version, content_version
-from pluginnovation.models import Status
+from content.models import Status
+from infra.cache import bump_content_version, content_version
 from tests.factories import ArticleFactory, MethodFactory
 
 
@@ -65,7 +65,7 @@ def test_a_changed_title_replaces_the_cached_page(client, method):
 def test_a_bulk_write_can_invalidate_by_hand(client, method):
     ArticleFactory(title_sv="Först")
     client.get("/aktuellt/")
-    from pluginnovation.models import Article
+    from content.models import Article
 
     Article.objects.filter(title_sv="Först").update(title_sv="Sedan")  # no signal
     assert "Först" in client.get("/aktuellt/").content.decode()
@@ -131,7 +131,7 @@ def test_the_version_is_bumped_again_when_the_transaction_commits(method):
 def test_a_cache_outage_costs_speed_not_the_page(client, method):
     from unittest import mock
 
-    with mock.patch("pluginnovation.middleware.cache.get", side_effect=ConnectionError("down")):
+    with mock.patch("infra.middleware.cache.get", side_effect=ConnectionError("down")):
         response = client.get("/metoder/")
     assert response.status_code == 200
     assert "Mentorskap" in response.content.decode()

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from pluginnovation.models import Status
+from content.models import Status
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,

@@ -8,12 +8,12 @@ from django.http import QueryDict
 from django.utils import timezone
 from taggit.models import Tag
 
-from pluginnovation.models import Status
-from pluginnovation.search import rebuild_index, run_search
-from pluginnovation.search.backends import get_backend
-from pluginnovation.search.facets import EVERY_CACHE_SECONDS, _every_seconds, compute_facets
-from pluginnovation.search.filters import SearchFilterSet
-from pluginnovation.search.text import parse_query
+from content.models import Status
+from search.api import rebuild_index, run_search
+from search.backends import get_backend
+from search.facets import EVERY_CACHE_SECONDS, _every_seconds, compute_facets
+from search.filters import SearchFilterSet
+from search.text import parse_query
 from stats.models import Municipality, Region
 from tests.factories import ArticleFactory, MethodFactory
 
@@ -213,7 +213,7 @@ def test_counting_only_the_rows_some_facet_needs_changes_no_count(
     corpus, monkeypatch, filters, query, fewer_missed
 ):
     """Rows failing two filters count in no facet: leaving them out must change nothing."""
-    from pluginnovation.search import facets as module
+    from search import facets as module
 
     params = {**filters, **({"q": query} if query else {})}
     narrowed = _facets(monkeypatch, fewer_missed, **params)

@@ -3,19 +3,21 @@
 import io
 
 import pytest
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 
-from pluginnovation.search import run_search
-from pluginnovation.search.views import HELP_EXAMPLES
+from search.api import run_search
+from search.views import HELP_EXAMPLES
+from tests.db import shared_rows
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    if "load_demo" not in get_commands():
-        pytest.skip("load_demo is not there yet")
-    call_command("load_demo", stdout=io.StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loaded once for the module: its tests only search it."""
+    yield from shared_rows(
+        django_db_blocker, lambda: call_command("load_demo", stdout=io.StringIO())
+    )
 
 
 @pytest.mark.parametrize("example", [example for example, _explanation in HELP_EXAMPLES])

@@ -1,7 +1,7 @@
 """The websearch syntax is read into terms: nothing typed reaches the database as syntax."""
 
-from pluginnovation.search.backends import fts_expression, tsquery_text
-from pluginnovation.search.text import MAX_QUERY_LENGTH, clean_query, parse_query
+from search.backends import fts_expression, tsquery_text
+from search.text import MAX_QUERY_LENGTH, clean_query, parse_query
 
 
 def test_words_are_anded_and_or_joins_alternatives():

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from pluginnovation.models import Article, Status, TagName
-from pluginnovation.search import rebuild_index, run_search
+from content.models import Article, Status, TagName
+from search.api import rebuild_index, run_search
 from tests.factories import ArticleFactory, CaseStudyFactory, MethodFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -198,7 +198,7 @@ def test_run_search_takes_a_saved_query_string():
     "query", ["lärling", "lärling -annat", "lärling OR kort", '"om lärlingar"']
 )
 def test_the_query_plan_hint_changes_neither_the_results_nor_their_order(query):
-    from pluginnovation.search import search
+    from search.api import search
 
     filler = "Texten handlar om annat. "
     MethodFactory(slug="title", title_sv="Lärlingar", summary_sv="Kort.", body_sv=filler)

@@ -11,11 +11,11 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from casestudies.models import CaseStudy
-from pluginnovation.models import Kind, TagName
-from pluginnovation.search import run_search
-from pluginnovation.search.backends import get_backend
-from pluginnovation.search.results import HeadFirstResults
-from pluginnovation.search.views import MAX_PAGES
+from content.models import PAGE, TagName
+from search.api import run_search
+from search.backends import get_backend
+from search.results import HeadFirstResults
+from search.views import MAX_PAGES
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -128,7 +128,7 @@ def test_an_articles_page_shows_its_tags_in_the_visitors_language(client, corpus
 
 
 def test_type_facet_counts_agree_with_the_filtered_results(client, corpus):
-    ArticleFactory(kind=Kind.PAGE, slug="om-mentorskap", title_sv="Om mentorskap")
+    ArticleFactory(kind=PAGE, slug="om-mentorskap", title_sv="Om mentorskap")
     response = client.get(URL, {"q": "mentorskap"})
     for label, value in [
         ("Metoder", "metoder"),
@@ -143,7 +143,7 @@ def test_type_facet_counts_agree_with_the_filtered_results(client, corpus):
 
 
 def test_the_content_types_count_every_result(client, corpus):
-    ArticleFactory(kind=Kind.PAGE, slug="om-mentorskap", title_sv="Om mentorskap")
+    ArticleFactory(kind=PAGE, slug="om-mentorskap", title_sv="Om mentorskap")
     response = client.get(URL, {"q": "mentorskap"})
     types = {
         value: count for value, _label, count, _link, _chosen in response.context["type_options"]
@@ -393,8 +393,8 @@ def test_pages_of_the_results_the_facets_listed_follow_the_whole_ranking(
     client, corpus, settings, monkeypatch, params, limit
 ):
     """The facets list the ids of few results; the page reads just those, in the same order."""
-    from pluginnovation.search import facets
-    from pluginnovation.search.filters import SearchFilterSet
+    from search import facets
+    from search.filters import SearchFilterSet
 
     monkeypatch.setattr(get_backend(), "fewer_non_matches", lambda parsed: False)
     monkeypatch.setattr(facets, "RESULT_IDS", limit)
@@ -517,7 +517,7 @@ def area_links(case_study) -> tuple[list[str], list[str]]:
 
 def test_facets_count_the_same_without_the_materialized_hint(client, corpus, monkeypatch):
     """SQLite before 3.35 has no MATERIALIZED: the statement must work and count alike."""
-    from pluginnovation.search import facets
+    from search import facets
 
     params = {"q": "mentorskap", "region": "14"}
     hinted = client.get(URL, params).context

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from pluginnovation.models import Kind
+from content.models import PAGE
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -47,7 +47,7 @@ def site_with_content(db):
         "summary": ResearchSummaryFactory(tags=tags),
         "casestudy": CaseStudyFactory(tags=tags, team_sv="Kurator och studievägledare."),
         "news": ArticleFactory(tags=tags),
-        "page": ArticleFactory(kind=Kind.PAGE, slug="om-plug-in", tags=tags),
+        "page": ArticleFactory(kind=PAGE, slug="om-plug-in", tags=tags),
     }
     made["summary"].publications.add(made["publication"])
     made["method"].related_articles.add(made["casestudy"])

@@ -7,8 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse, translate_url
 
-from pluginnovation.cache import bump_content_version
-from pluginnovation.models import Article
+from content.models import Article
+from infra.cache import bump_content_version
 from tests.factories import MethodFactory
 
 

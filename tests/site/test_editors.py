@@ -6,8 +6,8 @@ from django.forms import MultiWidget
 from taggit.models import Tag
 
 from accounts.roles import EDITOR_GROUP
+from content.models import NEWS, PAGE, Article, Status, TagName
 from methods.models import Method
-from pluginnovation.models import Article, Kind, Status, TagName
 from tests.factories import (
     PASSWORD,
     ArticleFactory,
@@ -24,7 +24,7 @@ from .html import page, text
 
 CONTENT_MODELS = ["article", "method", "publication", "researchsummary", "casestudy"]
 ADMIN_PATHS = {
-    "article": "/admin/pluginnovation/article/",
+    "article": "/admin/content/article/",
     "method": "/admin/methods/method/",
     "publication": "/admin/research/publication/",
     "researchsummary": "/admin/research/researchsummary/",
@@ -87,13 +87,13 @@ def test_editor_group_has_exactly_add_change_view_of_content_and_the_publish_rig
             "content_type__app_label", "codename"
         )
     )
-    expected = {("pluginnovation", "publish_article"), ("taggit", "add_tag")}
+    expected = {("content", "publish_article"), ("taggit", "add_tag")}
     expected |= {("taggit", "change_tag"), ("taggit", "view_tag")}
     # A tag's English name is part of the tag: editors keep it as they keep the tag.
-    expected |= {("pluginnovation", f"{action}_tagname") for action in ("add", "change", "view")}
-    expected.add(("pluginnovation", "delete_tagname"))
+    expected |= {("content", f"{action}_tagname") for action in ("add", "change", "view")}
+    expected.add(("content", "delete_tagname"))
     apps = {
-        "article": "pluginnovation",
+        "article": "content",
         "method": "methods",
         "publication": "research",
         "researchsummary": "research",
@@ -215,7 +215,7 @@ def test_admin_action_labels_are_swedish(client, editor):
     assert "Publicera valda metoder" in body
     assert "Avpublicera valda metoder" in body
     ArticleFactory()  # news: the admin of news and information pages says articles
-    news = text(client.get("/admin/pluginnovation/article/"))
+    news = text(client.get("/admin/content/article/"))
     assert "Publicera valda artiklar" in news
 
 
@@ -439,11 +439,11 @@ def test_news_and_pages_admin_offers_only_their_kinds(client, editor):
     MethodFactory(title_sv="En metod")
     ArticleFactory(title_sv="En nyhet")
     client.force_login(editor)
-    changelist = client.get("/admin/pluginnovation/article/")
+    changelist = client.get("/admin/content/article/")
     assert [str(item) for item in changelist.context["cl"].result_list] == ["En nyhet"]
-    add_page = client.get("/admin/pluginnovation/article/add/")
+    add_page = client.get("/admin/content/article/add/")
     kinds = [value for value, _label in add_page.context["adminform"].form.fields["kind"].choices]
-    assert set(kinds) - {""} == {Kind.NEWS, Kind.PAGE}
+    assert set(kinds) - {""} == {NEWS, PAGE}
 
 
 # Previews ----------------------------------------------------------------------------------
@@ -475,9 +475,9 @@ def test_the_preview_link_is_closed_to_everybody_but_staff(client, user):
 @pytest.mark.django_db
 def test_an_article_saved_in_the_admin_keeps_its_kind(client, editor):
     admin_login(client, editor)
-    data = admin_form_data(client.get("/admin/pluginnovation/article/add/"))
-    data.update(title_sv="Nyhet", slug="nyhet", kind=Kind.NEWS, _save="Spara")
-    assert client.post("/admin/pluginnovation/article/add/", data).status_code == 302
+    data = admin_form_data(client.get("/admin/content/article/add/"))
+    data.update(title_sv="Nyhet", slug="nyhet", kind=NEWS, _save="Spara")
+    assert client.post("/admin/content/article/add/", data).status_code == 302
     assert Article.objects.get(slug="nyhet").get_absolute_url() == "/aktuellt/nyhet/"
 
 

@@ -75,7 +75,7 @@ def test_a_failing_page_shows_the_500_page_in_the_sites_look_and_language(
 @pytest.mark.urls("tests.site.urls")
 def test_the_500_page_falls_back_to_plain_text_when_even_it_fails(client):
     client.raise_request_exception = False
-    with mock.patch("pluginnovation.views.loader.render_to_string", side_effect=RuntimeError):
+    with mock.patch("infra.middleware.loader.render_to_string", side_effect=RuntimeError):
         response = client.get("/trasig/")
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/plain")

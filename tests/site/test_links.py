@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
+from tests.db import shared_rows
 from tests.factories import UserFactory
 
 from .html import page
@@ -58,9 +59,10 @@ def crawl(client) -> tuple[set[str], list[str]]:
     return seen, broken
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loaded once for the module: its tests only crawl it."""
+    yield from shared_rows(django_db_blocker, lambda: call_command("load_demo", stdout=StringIO()))
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in"])
@@ -76,7 +78,7 @@ def test_every_link_on_the_demo_site_leads_somewhere(client, demo, signed_in):
 
 
 def test_the_crawl_reports_a_broken_link(client, demo, monkeypatch):
-    from pluginnovation.models import Article
+    from content.models import Article
 
     # An article whose page is gone, still listed: its link must be reported.
     article = Article.objects.published().filter(kind="news").first()

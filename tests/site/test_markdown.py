@@ -46,7 +46,7 @@ def test_scripts_event_handlers_and_javascript_links_never_reach_the_page(client
 @pytest.mark.django_db
 def test_a_page_view_never_parses_markdown(client):
     method = MethodFactory(body_sv="**Fet**")
-    with mock.patch("pluginnovation.markdown._markdown.markdown") as parse:
+    with mock.patch("content.markdown._markdown.markdown") as parse:
         response = client.get(method.get_absolute_url())
     assert not parse.called
     assert page(response).find("div", **{"class": "prose"})

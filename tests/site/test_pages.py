@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from pluginnovation.models import Kind
+from content.models import PAGE
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -27,7 +27,7 @@ DETAIL_FACTORIES = {
     "summary": (ResearchSummaryFactory, "/forskning/", "/en/research/"),
     "casestudy": (CaseStudyFactory, "/fallstudier/", "/en/case-studies/"),
     "news": (ArticleFactory, "/aktuellt/", "/en/news/"),
-    "page": (lambda **kw: ArticleFactory(kind=Kind.PAGE, **kw), "/om/", "/en/about/"),
+    "page": (lambda **kw: ArticleFactory(kind=PAGE, **kw), "/om/", "/en/about/"),
 }
 
 
@@ -349,14 +349,14 @@ def test_a_fully_translated_article_has_no_fallback_notice(client):
 @pytest.mark.django_db
 def test_about_shows_the_about_page_and_links_the_other_information_pages(client):
     ArticleFactory(
-        kind=Kind.PAGE,
+        kind=PAGE,
         slug="om-plug-in",
         title_sv="Om Plug In",
         title_en="About Plug In",
         body_sv="Plug In var ett **ESF-projekt**.",
         body_en="",
     )
-    other = ArticleFactory(kind=Kind.PAGE, slug="framgangsfaktorer", title_sv="Framgångsfaktorer")
+    other = ArticleFactory(kind=PAGE, slug="framgangsfaktorer", title_sv="Framgångsfaktorer")
     response = client.get("/om/")
     parsed = page(response)
     assert parsed.find("h1").text == "Om Plug In"

@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pluginnovation.models import Kind
+from content.models import PAGE
+from tests.db import shared_rows
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -27,8 +28,10 @@ def _no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
-@pytest.fixture
-def many_articles(db):
+pytestmark = pytest.mark.django_db
+
+
+def _many_articles() -> dict:
     region = RegionFactory()
     made = {}
     for kind, factory in [
@@ -37,7 +40,7 @@ def many_articles(db):
         ("summary", ResearchSummaryFactory),
         ("casestudy", CaseStudyFactory),
         ("news", ArticleFactory),
-        ("page", lambda **kw: ArticleFactory(kind=Kind.PAGE, **kw)),
+        ("page", lambda **kw: ArticleFactory(kind=PAGE, **kw)),
     ]:
         made[kind] = [factory(tags=["mentorskap", f"tagg-{n % 5}"]) for n in range(MANY)]
         for article in made[kind]:
@@ -48,8 +51,14 @@ def many_articles(db):
     ):
         method.related_articles.add(case, publication)
     made["summary"][0].publications.add(*made["publication"])
-    ArticleFactory(kind=Kind.PAGE, slug="om-plug-in")
+    ArticleFactory(kind=PAGE, slug="om-plug-in")
     return made
+
+
+@pytest.fixture(scope="module")
+def many_articles(django_db_setup, django_db_blocker):
+    """Made once for the module: its tests only read them."""
+    yield from shared_rows(django_db_blocker, _many_articles)
 
 
 # The bounds: what each page needs today. A new query is fine if it is one, not one per article.

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from pluginnovation.models import Kind, Status
+from content.models import PAGE, Status
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -22,7 +22,7 @@ FACTORIES = {
     "summary": ResearchSummaryFactory,
     "casestudy": CaseStudyFactory,
     "news": ArticleFactory,
-    "page": lambda **kw: ArticleFactory(kind=Kind.PAGE, **kw),
+    "page": lambda **kw: ArticleFactory(kind=PAGE, **kw),
 }
 HIDDEN = {
     "draft": {"status": Status.DRAFT, "published_at": None},

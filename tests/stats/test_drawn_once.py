@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from pluginnovation.cache import bump_content_version
+from infra.cache import bump_content_version
 from stats.models import Observation
 
 

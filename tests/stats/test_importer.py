@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
-from pluginnovation.cache import content_version
+from infra.cache import content_version
 from stats.importer import ImportFailed, import_files
 from stats.indicators import SHIPPED_FILES
 from stats.models import AreaType, Indicator, Municipality, Observation, ValueStatus

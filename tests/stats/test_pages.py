@@ -285,7 +285,7 @@ def test_stats_models_import_no_content_app():
         node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
     }
     assert not imported & {"methods", "research", "casestudies", "accounts"}
-    assert "pluginnovation.models" not in {
+    assert "content.models" not in {
         node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
     }
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from pluginnovation.models import Status
+from content.models import Status
 from stats.figures import weakest_indicator
 from stats.importer import import_files
 from stats.models import Indicator, Municipality, Region
@@ -14,6 +14,15 @@ HEADER = "kpi,municipality_code,municipality_name,county_code,year,gender,value,
 def page(client, code: str, language: str = "en"):
     with translation.override(language):
         return client.get(reverse("stats:municipality", kwargs={"code": code}))
+
+
+def action_section(response) -> dict:
+    """What "From statistics to action" shows (a section the site adds to the page)."""
+    return next(
+        section["context"]
+        for section in response.context["extra_sections"]
+        if section["template"] == "pluginnovation/statistics_to_action.html"
+    )
 
 
 @pytest.fixture
@@ -56,7 +65,7 @@ def test_high_absence_suggests_methods_that_follow_up_absence(client, absence_is
     response = page(client, "1441")
 
     assert response.context["weakest"].indicator.kpi == "N17625"
-    assert [m.pk for m in response.context["suggested_methods"]] == [absence.pk]
+    assert [m.pk for m in action_section(response)["suggested_methods"]] == [absence.pk]
     html = response.content.decode()
     assert "This is a suggestion, not evidence of effect." in html
     assert "Absence follow-up" in html
@@ -72,7 +81,7 @@ def test_low_completion_suggests_mentoring_and_identification(client, absence_is
     response = page(client, "0114")
 
     assert response.context["weakest"].indicator.kpi == "N17461"
-    assert [m.pk for m in response.context["suggested_methods"]] == [mentoring.pk]
+    assert [m.pk for m in action_section(response)["suggested_methods"]] == [mentoring.pk]
 
 
 @pytest.mark.django_db
@@ -98,7 +107,7 @@ def test_methods_and_case_studies_of_the_municipality_and_its_region_are_listed(
         municipality=Municipality.objects.get(code="0114"), title_en="Väsby case"
     )
 
-    concerning = {a.pk for a in page(client, "1441").context["concerning"]}
+    concerning = {a.pk for a in action_section(page(client, "1441"))["concerning"]}
 
     assert concerning == {here.pk, neighbour.pk, regional.pk, local.pk}
     assert elsewhere.pk not in concerning

@@ -1,0 +1,286 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+
+from infra.i18n import CONTENT_LANGUAGES, TranslatedMixin, current_language, translated_fields
+
+from . import registry
+from .markdown import render_markdown
+
+# The kinds the content app itself owns: plain articles, without a table of their own.
+NEWS = "news"
+PAGE = "page"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Editors preview drafts and articles in review; everybody else sees published ones."""
+        if user.is_authenticated and user.has_perm("content.view_article"):
+            return self
+        return self.published()
+
+    def of_kind(self, *kinds):
+        return self.filter(kind__in=kinds)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def related_to(self, article, limit: int = 4):
+        """Published articles sharing the most tags with `article`, newest first among equals."""
+        tag_ids = list(article.tags.values_list("pk", flat=True))
+        if not tag_ids:
+            return self.none()
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .filter(tags__in=tag_ids)
+            .annotate(shared_tags=Count("tags", distinct=True))
+            .order_by("-shared_tags", "-published_at", "-pk")[:limit]
+        )
+
+
+class TaggedArticle(TaggedItemBase):
+    """An article's tag. A real foreign key to Article (not taggit's generic one), so a method's
+    tags are the same rows whether it is read as a Method or as an Article."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        db_table = "pluginnovation_taggedarticle"  # the table of the app these models came from
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="article_tag_once")
+        ]
+
+
+class TagName(models.Model):
+    """A tag's name in English. Tags are named in Swedish (taggit has one name per tag); an
+    English page shows this name, or the Swedish one (marked as Swedish) where there is none."""
+
+    tag = models.OneToOneField(
+        Tag,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="english",
+        verbose_name=_("tag"),
+    )
+    name = models.CharField(_("name in English"), max_length=100)
+
+    class Meta:
+        db_table = "pluginnovation_tagname"
+        verbose_name = _("English name of a tag")
+        verbose_name_plural = _("English names of tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def shown_tag_name(swedish: str, english: str) -> tuple[str, str]:
+    """(name, its language) of a tag in the visitor's language: the English name on English
+    pages where there is one, else the Swedish name."""
+    if english and current_language() == "en":
+        return english, "en"
+    return swedish, "sv"
+
+
+def english_tag_name(tag: Tag) -> str:
+    """The tag's English name, or "": read the tags with `attach_tags`, or it costs a query
+    per tag."""
+    return tag.english.name if hasattr(tag, "english") else ""
+
+
+def tag_label(tag: Tag) -> tuple[str, str]:
+    """shown_tag_name of a tag."""
+    return shown_tag_name(tag.name, english_tag_name(tag))
+
+
+def attach_tags(articles) -> None:
+    """Set each article's `tag_list`: its tags by name, each with its English name, in one
+    query. (taggit's prefetch cannot read the English names along: it refuses a queryset.)"""
+    by_article: dict[int, list[Tag]] = {}
+    for article in articles:
+        article.tag_list = by_article.setdefault(article.pk, [])
+    links = (
+        TaggedArticle.objects.filter(content_object_id__in=by_article)
+        .select_related("tag__english")
+        .order_by("tag__name", "tag_id")
+    )
+    for link in links:
+        by_article[link.content_object_id].append(link.tag)
+
+
+class Article(TranslatedMixin, models.Model):
+    """The searchable unit and the parent of every content type (multi-table inheritance)."""
+
+    kind = models.CharField(_("content type"), max_length=20, choices=registry.kind_choices)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=False,
+        help_text=_("The last part of the address, e.g. partille-team."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("Set automatically when the article is first published."),
+    )
+    last_reviewed_at = models.DateField(_("last reviewed"), null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("author"),
+    )
+    tags = TaggableManager(_("tags"), through=TaggedArticle, blank=True)
+    regions = models.ManyToManyField(
+        "stats.Region", blank=True, related_name="articles", verbose_name=_("regions")
+    )
+    municipalities = models.ManyToManyField(
+        "stats.Municipality", blank=True, related_name="articles", verbose_name=_("municipalities")
+    )
+    related_articles = models.ManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=True,
+        verbose_name=_("related articles"),
+        help_text=_("E.g. a method's research and case studies, or a case study's methods."),
+    )
+
+    title_sv, title_en = translated_fields(models.CharField, _("title"), max_length=255, blank=True)
+    summary_sv, summary_en = translated_fields(models.TextField, _("summary"), blank=True)
+    body_sv, body_en = translated_fields(
+        models.TextField, _("text"), blank=True, help_text=_("Markdown.")
+    )
+    body_html_sv, body_html_en = translated_fields(
+        models.TextField, _("text as HTML"), blank=True, editable=False
+    )
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    # Subclasses set this; Article itself is never created directly.
+    KIND: str = ""
+
+    class Meta:
+        db_table = "pluginnovation_article"
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        indexes = [
+            models.Index(fields=["kind", "status", "-published_at"], name="article_browse"),
+            # Newest first over every kind: Artikelsök without a query, and its matches by date.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title_sv="") | ~Q(title_en=""), name="article_has_a_title"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False),
+                name="published_article_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.KIND:
+            self.kind = self.KIND
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        for code in CONTENT_LANGUAGES:
+            setattr(self, f"body_html_{code}", render_markdown(getattr(self, f"body_{code}")))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(registry.detail_url_name(self.kind), kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not (self.title_sv.strip() or self.title_en.strip()):
+            raise ValidationError(_("Give the article a title in Swedish, English or both."))
+
+    # Read in the visitor's language, falling back to the other one.
+    @property
+    def title(self) -> str:
+        return self.translated("title")
+
+    @property
+    def summary(self) -> str:
+        return self.translated("summary")
+
+    @property
+    def body_html(self) -> str:
+        return self.translated("body_html")
+
+    @property
+    def content_language(self) -> str:
+        """The language the visitor reads this article in (differs from theirs on fallback)."""
+        return self.translated_language("title")
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.content_language != current_language()
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def search_texts(self, language: str) -> list[str]:
+        """What else the article says in `language`, for Artikelsök to index with its body: the
+        text fields its content type adds to Article (a method's cost, a case study's results).
+        A content type extends this with what its structured fields say."""
+        texts = []
+        for model_field in type(self)._meta.concrete_fields:
+            if model_field.model is Article or not isinstance(
+                model_field, models.CharField | models.TextField
+            ):
+                continue
+            if model_field.choices or isinstance(model_field, models.EmailField | models.URLField):
+                continue
+            name = model_field.name
+            suffix = name.rsplit("_", 1)[-1] if "_" in name else ""
+            if (suffix in CONTENT_LANGUAGES and suffix != language) or "phone" in name:
+                continue
+            value = getattr(self, model_field.attname, "") or ""
+            if value:
+                texts.append(str(value))
+        return texts
+
+    def publish(self, when=None):
+        self.status = Status.PUBLISHED
+        self.published_at = self.published_at or when or timezone.now()
+
+    def unpublish(self):
+        self.status = Status.DRAFT

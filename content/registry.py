@@ -1,0 +1,131 @@
+"""The registry of content types: each content app declares its kind here once, in its
+AppConfig.ready(), and everything that lists, finds, links, caches or grants content reads it:
+the Article core (kind choices, detail URLs), Artikelsök's type filter, the page cache, the main
+menu, the URLconf, the sitemap and the editors' permissions.
+
+Adding a content type is one app (a model subclassing Article with its views, URLs and admin)
+and one `register(ContentType(...))` call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from infra.cache import show_publicly
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the site with its own list page, address and menu entry. Several kinds may
+    share one (literature and research summaries are both Forskning)."""
+
+    # The URL namespace of the section's patterns ("methods"); its list page is "<namespace>:list"
+    # unless `list_url_name` says otherwise.
+    namespace: str
+    # The first part of the address, translated (gettext_lazy("methods/") → /metoder/).
+    path: Any
+    # What include() takes: a module path ("methods.urls") or a (patterns, namespace) pair.
+    urls: Any
+    label: Any
+    # The value of Artikelsök's type filter, Swedish in both languages (?typ=metoder).
+    search_type: str
+    search_label: Any
+    # Where the section stands among the others (menu, type filter, sitemap): lower first.
+    position: int
+    in_menu: bool = True
+    list_url_name: str = ""
+
+    @property
+    def list_url(self) -> str:
+        return self.list_url_name or f"{self.namespace}:list"
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """One kind of article."""
+
+    # What Article.kind stores ("method"); never changed once content exists.
+    kind: str
+    # The model its rows are read as: a subclass of Article, or Article itself (news, pages).
+    model: type[Model]
+    label: Any
+    section: Section
+    detail_url_name: str
+    # Whether the editor group adds, changes and publishes this kind (accounts grants it).
+    editors_publish: bool = True
+    in_sitemap: bool = True
+    # The model names (lower case) of this kind's app that editors also manage with it.
+    editor_models: tuple[str, ...] = field(default_factory=tuple)
+
+
+_types: dict[str, ContentType] = {}
+# Counts the changes of the registry: what is derived from it and kept (the menu) is keyed by it.
+_generation = 0
+
+
+def register(content_type: ContentType) -> ContentType:
+    """Declare a content type. Registering a kind twice with another model is a mistake."""
+    known = _types.get(content_type.kind)
+    if known is not None and known.model is not content_type.model:
+        raise ValueError(f"The kind {content_type.kind!r} is already registered for {known.model}")
+    global _generation
+    _types[content_type.kind] = content_type
+    _generation += 1
+    # Its rows appear on public pages: a write to its app makes cached pages stale.
+    show_publicly(content_type.model._meta.app_label)
+    return content_type
+
+
+def unregister(kind: str) -> None:
+    """Take a kind out again (tests that register a throwaway type)."""
+    global _generation
+    _types.pop(kind, None)
+    _generation += 1
+
+
+def generation() -> int:
+    return _generation
+
+
+def get(kind: str) -> ContentType:
+    return _types[kind]
+
+
+def content_types() -> Iterator[ContentType]:
+    return iter(_ordered())
+
+
+def _ordered() -> list[ContentType]:
+    """By their section's position, then in the order they were registered."""
+    return sorted(_types.values(), key=lambda item: item.section.position)
+
+
+def kind_choices() -> list[tuple[str, Any]]:
+    """Article.kind's choices (a callable, so that a new type needs no migration)."""
+    return [(item.kind, item.label) for item in _ordered()]
+
+
+def sections() -> list[Section]:
+    """Every section once, by position."""
+    return list({item.section.namespace: item.section for item in _ordered()}.values())
+
+
+def search_types() -> dict[str, tuple[str, ...]]:
+    """Artikelsök's type filter: each value with the kinds it covers."""
+    result: dict[str, tuple[str, ...]] = {}
+    for item in _ordered():
+        result[item.section.search_type] = (*result.get(item.section.search_type, ()), item.kind)
+    return result
+
+
+def search_type_choices() -> list[tuple[str, Any]]:
+    return [(section.search_type, section.search_label) for section in sections()]
+
+
+def detail_url_name(kind: str) -> str:
+    return _types[kind].detail_url_name

@@ -1,0 +1,16 @@
+from django.db import migrations
+
+from content.migration_ops import ReparentModel
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ('content', '0001_initial'),
+        ('research', '0001_initial'),
+    ]
+
+    # The Article core moved to the app "content" (content/0001); the tables stay as they are.
+    operations = [
+        ReparentModel("Publication", parent="content.article", former_parent="pluginnovation.article"),
+        ReparentModel("ResearchSummary", parent="content.article", former_parent="pluginnovation.article"),
+    ]

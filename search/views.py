@@ -1,0 +1,189 @@
+"""Artikelsök (/sok/) and Sökhjälp (/sok/hjalp/)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from content.models import attach_tags
+from content.registry import search_type_choices
+from infra.breadcrumbs import HOME_CRUMB
+
+from .facets import compute_facets
+from .filters import SearchFilterSet
+from .query import snippets, suggest
+
+# A ranked search sorts every match, so only this many pages of results can be browsed.
+MAX_PAGES = 50
+SEARCH_CRUMB_LABEL = gettext_lazy("Article search")
+
+# Sökhjälp's examples: each is run by a test against the demo content.
+HELP_EXAMPLES = [
+    (
+        "skolor",
+        gettext_lazy("Other forms of a word are found too: skolor also finds skola and skolan."),
+    ),
+    (
+        "mentor",
+        gettext_lazy("A word also finds longer words that begin with it: mentor finds mentorskap."),
+    ),
+    (
+        '"motiverande samtal"',
+        gettext_lazy("Quotation marks find the words next to each other, in that order."),
+    ),
+    (
+        "studieavbrott -frånvaro",
+        gettext_lazy("A minus sign leaves out the articles that contain a word."),
+    ),
+    ("mentorskap OR coachning", gettext_lazy("OR finds the articles with either word.")),
+    ("dropout", gettext_lazy("English words search the English texts.")),
+]
+
+
+class Links:
+    """Links to these results with some parameters changed: `link(typ="metoder", year=None)`.
+
+    A page has a hundred such links; the parameters are read once (copying a QueryDict for
+    each link took a tenth of the page's time).
+    """
+
+    def __init__(self, params: QueryDict):
+        self.pairs = [
+            (name, value) for name, values in params.lists() if name != "page" for value in values
+        ]
+
+    def __call__(self, **changes) -> str:
+        """The query string with each named parameter replaced (None or [] removes it)."""
+        pairs = [(name, value) for name, value in self.pairs if name not in changes]
+        for name, value in changes.items():
+            if value is not None:
+                pairs.extend(
+                    (name, str(item)) for item in (value if isinstance(value, list) else [value])
+                )
+        encoded = urlencode(pairs)
+        return f"?{encoded}" if encoded else "?"
+
+
+def _active_filters(link: Links, cleaned: dict, facets) -> list[tuple[str, str, str]]:
+    """(what, chosen value, link without it) for each chosen filter, to remove one by one."""
+    active = []
+    types = dict(search_type_choices())
+    if "typ" in cleaned:
+        active.append((_("Content type"), types[cleaned["typ"]], link(typ=None)))
+    tag_names = facets.tag_names
+    for slug in cleaned.get("tag", []):
+        rest = [other for other in cleaned["tag"] if other != slug]
+        name = tag_names[slug].shown()[0] if slug in tag_names else slug
+        active.append((_("Tag"), name, link(tag=rest or None)))
+    for name, label, options in (
+        ("region", _("Region"), facets.regions),
+        ("kommun", _("Municipality"), facets.municipalities),
+    ):
+        if name in cleaned:
+            names = {code: option_name for code, option_name, _count in options}
+            chosen = cleaned[name]
+            active.append((label, names.get(chosen, chosen), link(**{name: None})))
+    if "year" in cleaned:
+        active.append((_("Year"), str(cleaned["year"]), link(year=None)))
+    return active
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Ranked results with facets; invalid parameters are reported (400) and left out."""
+    filterset = SearchFilterSet(request.GET)
+    cleaned = filterset.cleaned
+    facets = compute_facets(filterset)
+    results = filterset.results(
+        matches=facets.total, most_match=facets.most_match, listed=facets.result_ids
+    )
+
+    paginator = Paginator(results, settings.PAGE_SIZE)
+    # The facets counted the results already; the cap keeps ranked sorts bounded.
+    paginator.count = min(facets.total, MAX_PAGES * settings.PAGE_SIZE)
+    wanted = filterset.form.cleaned_data.get("page") or 1
+    page = paginator.get_page(wanted)
+    articles = list(page.object_list)
+    # One query, a plain list per article: cheaper than taggit's per-article managers.
+    attach_tags(articles)
+    marked = snippets(articles, filterset.parsed)
+    for article in articles:
+        article.search_snippet = marked.get(article.pk)
+
+    query = cleaned.get("q", "")
+    link = Links(request.GET)
+    chosen_tags = cleaned.get("tag", [])
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "query": query,
+        "search_query": query,
+        "page_obj": page,
+        "articles": articles,
+        "total": facets.total,
+        "capped": facets.total > paginator.count,
+        "page_missing": wanted > page.number,
+        "suggestion": suggest(query) if query and not facets.total else None,
+        "sort": filterset.order,
+        "ranked": filterset.ranked,
+        "sort_links": [
+            (value, label, link(sort=value))
+            for value, label in filterset.filters["sort"].extra["choices"]
+        ],
+        # Each option: (…, link, chosen); `chosen` is read here once, not in the template
+        # for each option.
+        "type_options": [
+            (value, label, facets.type_count(value), link(typ=value), cleaned.get("typ") == value)
+            for value, label in search_type_choices()
+        ],
+        "tag_options": [
+            (*names.shown(), count, link(tag=[*chosen_tags, slug]))
+            for slug, names, count in facets.tags
+        ],
+        "region_options": [
+            (code, name, count, link(region=code), cleaned.get("region") == code)
+            for code, name, count in facets.regions
+        ],
+        "municipality_options": [
+            (code, name, count, link(kommun=code), cleaned.get("kommun") == code)
+            for code, name, count in facets.municipalities
+        ],
+        "year_options": [
+            (year, count, link(year=year), cleaned.get("year") == year)
+            for year, count in facets.years
+        ],
+        "active_filters": _active_filters(link, cleaned, facets),
+        "clear_link": link(typ=None, tag=None, region=None, kommun=None, year=None),
+        "breadcrumbs": [HOME_CRUMB, (SEARCH_CRUMB_LABEL, None)],
+    }
+    status = 400 if filterset.form.errors else 200
+    return render(request, "search/results.html", context, status=status)
+
+
+def search_help(request: HttpRequest) -> HttpResponse:
+    results_url = reverse("search:results")
+    return render(
+        request,
+        "search/help.html",
+        {
+            "examples": [
+                (
+                    example,
+                    explanation,
+                    f"{results_url}?{QueryDict.fromkeys(['q'], example).urlencode()}",
+                )
+                for example, explanation in HELP_EXAMPLES
+            ],
+            "breadcrumbs": [
+                HOME_CRUMB,
+                (SEARCH_CRUMB_LABEL, results_url),
+                (_("Search help"), None),
+            ],
+        },
+    )

@@ -1,0 +1,9 @@
+from django.db import models
+
+from content.models import Article
+
+
+class Podcast(Article):
+    KIND = "podcast"
+
+    episode = models.CharField(max_length=100, blank=True)
