@@ -38,26 +38,18 @@ def check(files: list[Path]) -> list[dict]:
         sys.exit(f"vnu gave no report (exit {result.returncode}):\n{result.stderr[-2000:]}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", type=Path, help="save the checked pages in this directory")
-    args = parser.parse_args()
-    if shutil.which("java") is None:
-        sys.exit("validate_html.py needs Java: apt-get install default-jre-headless")
+def validate(site: DemoSite, out: Path) -> bool:
+    """Save every page of the running site in `out`, check them all, print what was found."""
     started = time.monotonic()
-    out = args.keep or Path(tempfile.mkdtemp(prefix="pluginnovation-html-"))
-    out.mkdir(parents=True, exist_ok=True)
     failures = []
-    with DemoSite() as site:
-        ready = time.monotonic()
-        pages = {}
-        for page in site.pages():
-            status, body = site.get(page)
-            expected = 404 if page.label == "not found" else 200
-            if status != expected:
-                failures.append(f"{page.name} {page.path}: answered {status}, not {expected}")
-            (out / f"{page.name}.html").write_bytes(body)
-            pages[f"{page.name}.html"] = page
+    pages = {}
+    for page in site.pages():
+        status, body = site.get(page)
+        expected = 404 if page.label == "not found" else 200
+        if status != expected:
+            failures.append(f"{page.name} {page.path}: answered {status}, not {expected}")
+        (out / f"{page.name}.html").write_bytes(body)
+        pages[f"{page.name}.html"] = page
     fetched = time.monotonic()
     messages = check([out / name for name in pages])
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
@@ -76,17 +68,29 @@ def main() -> int:
     print(
         f"== Nu Html Checker: {len(pages)} pages ({len(pages) - signed_in} anonymous, "
         f"{signed_in} signed in; {', '.join(languages)}): {len(errors)} errors on "
-        f"{len(by_page)} pages, {len(warnings)} warnings"
-    )
-    print(
-        f"== time: site ready {ready - started:.0f} s, pages fetched {fetched - ready:.0f} s, "
-        f"vnu {time.monotonic() - fetched:.0f} s, total {time.monotonic() - started:.0f} s"
+        f"{len(by_page)} pages, {len(warnings)} warnings "
+        f"(pages fetched in {fetched - started:.0f} s, checked in {time.monotonic() - fetched:.0f} s)"
     )
     for failure in failures:
         print("FAIL", failure)
-    if not args.keep:
-        shutil.rmtree(out, ignore_errors=True)
-    return 1 if errors or failures else 0
+    return not errors and not failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="save the checked pages in this directory")
+    args = parser.parse_args()
+    if shutil.which("java") is None:
+        sys.exit("validate_html.py needs Java: apt-get install default-jre-headless")
+    out = args.keep or Path(tempfile.mkdtemp(prefix="pluginnovation-html-"))
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        with DemoSite() as site:
+            ok = validate(site, out)
+    finally:
+        if not args.keep:
+            shutil.rmtree(out, ignore_errors=True)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
