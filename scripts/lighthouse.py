@@ -90,16 +90,16 @@ def audit(site: DemoSite, out: Path) -> bool:
     paths = {p.label: p.path for p in site.pages(signed_in=False) if p.language == "sv"}
     for label, name in PAGES:
         url = site.url + paths[label]
-        result = run(url, out / f"{name}.json")
-        runs = [result]
+        runs = [run(url, out / f"{name}.json")]
         while (
             len(runs) < 3 and max(r["scores"]["performance"] for r in runs) < MINIMUM["performance"]
         ):
             slowdown = round(SLOWDOWN * min(1.0, runs[-1]["speed"] / EXPECTED_SPEED), 1)
             runs.append(run(url, out / f"{name}-{len(runs) + 1}.json", slowdown))
-        result["scores"]["performance"] = max(r["scores"]["performance"] for r in runs)
-        result["runs"] = runs
-        results[name] = (paths[label], result)
+        # Performance: the best run; the other categories do not vary with load: the worst.
+        scores = {c: min(r["scores"][c] for r in runs) for c in CATEGORIES}
+        scores["performance"] = max(r["scores"]["performance"] for r in runs)
+        results[name] = (paths[label], {"scores": scores, "lost": runs[-1]["lost"], "runs": runs})
     widths = {"performance": 40, "accessibility": 15, "best-practices": 16, "seo": 13}
     print(f"\n== Lighthouse 12, phone profile ({CHROMIUM}); performance: the best run counts,")
     print("   each run as score @ benchmark index × CPU slowdown")
