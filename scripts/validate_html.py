@@ -3,7 +3,8 @@ signed in, in both languages.
 
 Serves the demo site as production does (scripts/demo_site.py), saves every page, checks them
 all in one run of vnu.jar, prints each error with its page and the counts, and fails on any
-error or on a page that does not answer as expected (200, or 404 for the missing page).
+error, on a page that does not answer as expected (200, or 404 for the missing page), or when
+the checker misses the errors of a known-invalid page checked with them.
 
     .venv/bin/python scripts/validate_html.py [--keep DIR]
 
@@ -21,6 +22,14 @@ from collections import Counter
 from pathlib import Path
 
 from demo_site import DemoSite, node_tool
+
+# Checked with the pages: the checker must find the two errors the site once had (fractions of a
+# second beyond three digits in <time datetime>, a stray </p>), or its silence proves nothing.
+CANARY = (
+    '<!DOCTYPE html><html lang="sv"><head><title>Kanarie</title></head><body>'
+    '<p><time datetime="2026-12-03T10:00:00.123456+00:00">3 december 2026</time></p></p>'
+    "</body></html>"
+)
 
 
 def check(files: list[Path]) -> list[dict]:
@@ -51,7 +60,13 @@ def validate(site: DemoSite, out: Path) -> bool:
         (out / f"{page.name}.html").write_bytes(body)
         pages[f"{page.name}.html"] = page
     fetched = time.monotonic()
-    messages = check([out / name for name in pages])
+    canary = out / "canary.html"
+    canary.write_text(CANARY, encoding="utf-8")
+    messages = check([canary, *(out / name for name in pages)])
+    caught = [m for m in messages if m.get("url", "").endswith("/canary.html")]
+    if sum(m.get("type") == "error" for m in caught) < 2:
+        failures.append(f"the checker missed the canary page's two errors: {caught}")
+    messages = [m for m in messages if m not in caught]
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
     warnings = [m for m in messages if m.get("subType") == "warning"]
     by_page = Counter()

@@ -142,12 +142,13 @@ def page_types(content: Content) -> list[tuple[str, str, dict]]:
 
 def page_states(content: Content) -> list[tuple[str, str, dict, str]]:
     """(label, URL name, kwargs, query) of pages that look different with a query: search
-    results with filters, a comparison."""
+    results with filters, Forskning filtered, a comparison."""
     region = content.municipality.region.code
     return [
         ("search results", "search:results", {}, "?q=mentor&typ=metoder"),
         ("search filtered", "search:results", {}, f"?region={region}"),
         ("search no results", "search:results", {}, "?q=zzzzqqq"),
+        ("research filtered", "research:list", {}, "?innehall=litteratur&fran=2000"),
         ("comparison", "stats:compare", {}, f"?m={content.municipality.code}&m=1441&m=0114"),
     ]
 

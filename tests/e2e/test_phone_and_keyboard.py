@@ -1,7 +1,7 @@
 """On a phone (375 px) and by keyboard: a compact header whose menu opens without JavaScript,
-search results before the filters, the statistics map passed in a handful of Tab presses,
-targets of at least 24 × 24 px, landmarks with distinct names, and table contrast that a
-checker can determine."""
+the results of Artikelsök and Forskning before their filters, the statistics map passed in a
+handful of Tab presses, targets of at least 24 × 24 px, landmarks with distinct names, and
+table contrast that a checker can determine."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -70,16 +70,25 @@ def test_the_menu_button_opens_the_menu_by_keyboard_and_without_javascript(brows
     context.close()
 
 
-def test_search_results_come_before_the_filters_on_a_phone(live_server, page):
+@pytest.mark.parametrize(
+    ("name", "query", "results", "chosen"),
+    [
+        ("search:results", "?q=mentorskap&typ=metoder", ".result-list > li", "1 vald"),
+        ("research:list", "?innehall=litteratur&oppen=ja", ".card-list > li", "2 valda"),
+    ],
+)
+def test_results_come_before_the_filters_on_a_phone(
+    live_server, page, name, query, results, chosen
+):
     make_content(statistics=False)
     page.set_viewport_size(PHONE)
-    page.goto(f"{live_server.url}{url_in('sv', 'search:results', {})}?q=mentorskap&typ=metoder")
-    first_result = page.locator(".result-list > li").first.bounding_box()
+    page.goto(f"{live_server.url}{url_in('sv', name, {})}{query}")
+    first_result = page.locator(results).first.bounding_box()
     filters = page.locator("#filters").bounding_box()
     assert first_result["y"] < PHONE["height"], "the first result is on the first screen"
     assert first_result["y"] < filters["y"]
     # The Filter link says how many filters are chosen and takes the visitor to them.
-    link = page.get_by_role("link", name="Filtrera (1 vald)")
+    link = page.get_by_role("link", name=f"Filtrera ({chosen})")
     link.click()
     page.wait_for_function("document.querySelector('#filters').getBoundingClientRect().top < 10")
     assert page.url.endswith("#filters")
