@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ def _map(in_use: list[MethodInUse]) -> str:
             counts[place.municipality.code] = counts.get(place.municipality.code, 0) + 1
     names = dict(Municipality.objects.values_list("code", "name"))
     url = reverse("stats:municipality", kwargs={"code": "CODE"})
-    return charts.marked_map(
+    chart = charts.marked_map(
         marked={
             code: ngettext("uses %(count)d method", "uses %(count)d methods", count)
             % {"count": count}
@@ -39,6 +40,7 @@ def _map(in_use: list[MethodInUse]) -> str:
             "statistics, named with how many methods it uses. The same is listed below the map."
         ),
     )
+    return render_to_string("stats/charts/map.html", {"map": chart})
 
 
 def methods_in_use(request: HttpRequest) -> HttpResponse:

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # Before anything reads the session, the path or a form: a NUL byte is a 400 here.
     "infra.badinput.RejectMalformedInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise (static files come compressed already), outside the page cache.
+    "infra.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

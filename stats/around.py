@@ -27,8 +27,7 @@ class AroundPeriod:
     years: list[int]
     # [{"year": …, "in_period": …, "cells": [Figure or None per indicator]}]
     rows: list[dict]
-    svg: str
-    legend: str
+    chart: charts.LineChart
 
     @property
     def sources(self) -> str:
@@ -97,12 +96,11 @@ def _figures_around(municipality: Municipality, period: tuple[int, int]) -> Arou
             }
             for year in years
         ],
-        svg=charts.line_chart(
+        chart=charts.line_chart(
             title=_("%(area)s around the project") % {"area": municipality.name},
             description=description,
             years=years,
             series=series,
             period=period,
         ),
-        legend=charts.legend(labels),
     )

@@ -1,4 +1,5 @@
-"""Content for the browser tests: one article of every type, so every page type can be drawn."""
+"""Content for the browser tests and the front-end checks: one article of every type, so every
+page type can be drawn, and the list of page types (anonymous and signed in)."""
 
 from dataclasses import dataclass
 
@@ -7,9 +8,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from accounts.models import MethodUse
-from content.models import NEWS, PAGE
-from methods.models import EvidenceRating
+from casestudies.models import CaseStudy
+from content.models import NEWS, PAGE, Article
+from methods.models import EvidenceRating, Method
 from methods.views import EVIDENCE_PAGE
+from research.models import Publication, ResearchSummary
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
@@ -96,6 +99,43 @@ def make_content(statistics: bool = True) -> Content:
     )
 
 
+def demo_content() -> Content:
+    """The same from the demo content (`load_demo`), for scripts/demo_site.py."""
+
+    def first(model, **kinds):
+        return model.objects.published().filter(**kinds).order_by("pk").first()
+
+    case_study = first(CaseStudy)
+    return Content(
+        method=first(Method),
+        publication=first(Publication),
+        summary=first(ResearchSummary),
+        case_study=case_study,
+        news=first(Article, kind=NEWS),
+        page=first(Article, kind=PAGE),
+        municipality=case_study.municipality,
+    )
+
+
+def demo_visitor(content: Content):
+    """A signed-in visitor with something on each of their pages: a municipality, a saved
+    article and search, a method their municipality uses."""
+    from tests.accounts.factories import (
+        MethodUseFactory,
+        ProfileFactory,
+        SavedArticleFactory,
+        SavedSearchFactory,
+        VerifiedUserFactory,
+    )
+
+    user = VerifiedUserFactory(first_name="Sara", last_name="Lind")
+    ProfileFactory(user=user, municipality=content.municipality)
+    SavedArticleFactory(user=user, article=content.method)
+    SavedSearchFactory(user=user)
+    MethodUseFactory(user=user, method=content.method, municipality=content.municipality)
+    return user
+
+
 def page_types(content: Content) -> list[tuple[str, str, dict]]:
     """(label, URL name, kwargs) of every page type a visitor can reach without logging in."""
     return [
@@ -123,6 +163,33 @@ def page_types(content: Content) -> list[tuple[str, str, dict]]:
         ("login", "account_login", {}),
         ("registration", "account_signup", {}),
         ("password reset", "account_reset_password", {}),
+    ]
+
+
+def page_states(content: Content) -> list[tuple[str, str, dict, str]]:
+    """(label, URL name, kwargs, query) of pages that look different with a query: search
+    results with filters, Forskning filtered, a comparison."""
+    region = content.municipality.region.code
+    return [
+        ("search results", "search:results", {}, "?q=mentor&typ=metoder"),
+        ("search filtered", "search:results", {}, f"?region={region}"),
+        ("search no results", "search:results", {}, "?q=zzzzqqq"),
+        ("research filtered", "research:list", {}, "?innehall=litteratur&fran=2000"),
+        ("comparison", "stats:compare", {}, f"?m={content.municipality.code}&m=1441&m=0114"),
+    ]
+
+
+def account_page_types(content: Content) -> list[tuple[str, str, dict]]:
+    """(label, URL name, kwargs) of the pages only a signed-in visitor sees."""
+    return [
+        ("my pages", "accounts:dashboard", {}),
+        ("settings", "accounts:settings", {}),
+        ("delete account", "accounts:delete_account", {}),
+        ("save a search", "accounts:saved_search_new", {}),
+        ("suggest a method", "accounts:propose_method", {}),
+        ("we use the method", "accounts:method_use", {"slug": content.method.slug}),
+        ("change password", "account_change_password", {}),
+        ("e-mail addresses", "account_email", {}),
     ]
 
 

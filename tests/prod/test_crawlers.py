@@ -130,3 +130,28 @@ def test_feed_descriptions_are_plain_text_that_a_reader_shows_as_written(client)
     description = item.findtext("description")  # what a reader takes as HTML
     assert "<" not in description  # no markup for a reader to draw
     assert html.unescape(description) == 'Elever under 18 år & "deras" alert(1)föräldrar'
+
+
+def test_every_page_in_the_sitemap_has_the_same_hreflang_alternates_in_its_head(client):
+    from tests.factories import MunicipalityFactory
+    from tests.site.html import page
+
+    MethodFactory(slug="mentorskap")
+    ArticleFactory(kind=NEWS, slug="nyhet")
+    MunicipalityFactory(code="1402", name="Partille")
+    root = parse_xml(client.get("/sitemap.xml").content)
+    checked = 0
+    for entry in root.iter(f"{SITEMAP}url"):
+        location = entry.find(f"{SITEMAP}loc").text
+        in_sitemap = {link.get("hreflang"): link.get("href") for link in entry.iter(f"{XHTML}link")}
+        response = client.get(location.removeprefix("http://testserver"))
+        assert response.status_code == 200, location
+        in_head = {
+            link.get("hreflang"): link.get("href")
+            for link in page(response).find_all("link", rel="alternate")
+            if link.get("hreflang")
+        }
+        assert in_head == in_sitemap, location
+        assert set(in_head) == {"sv", "en", "x-default"}
+        checked += 1
+    assert checked >= 20

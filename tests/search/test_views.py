@@ -164,10 +164,16 @@ def test_a_content_type_without_results_is_shown_but_is_no_link(client, corpus):
 
 def test_the_results_link_to_the_filters_for_those_far_below_them(client, corpus):
     body = client.get(URL, {"q": "mentorskap"}).content.decode()
-    assert '<a href="#facets-heading">Begränsa resultaten</a>' in body
-    assert 'id="facets-heading"' in body
+    assert '<a href="#filters">Filtrera</a>' in body
+    assert 'id="filters"' in body
+    # The results come first, the filters after them (site.css sets them beside on a wide screen).
+    assert body.index('id="results"') < body.index('id="filters"')
+    chosen = client.get(URL, {"q": "mentorskap", "typ": "metoder", "region": "14"})
+    assert '<a href="#filters">Filtrera <span class="filter-count">(2 valda)</span></a>' in (
+        chosen.content.decode()
+    )
     nothing = client.get(URL, {"q": "finnsinte"}).content.decode()
-    assert "#facets-heading" not in nothing
+    assert 'href="#filters"' not in nothing
 
 
 def test_research_covers_literature_and_summaries(client, corpus):
