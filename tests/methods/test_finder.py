@@ -301,7 +301,6 @@ def test_the_filters_work_without_javascript_and_are_reached_from_the_results(cl
         ({"vy": "karta"}, "Visning"),
         ({"format": "xlsx"}, "Format"),
         ({"q": "x" * 201}, "Sök bland metoderna"),
-        ({"q": "noll\x00tecken"}, "Sök bland metoderna"),
     ],
 )
 def test_a_wrong_value_is_reported_in_the_visitors_language_and_left_out(
@@ -317,9 +316,15 @@ def test_a_wrong_value_is_reported_in_the_visitors_language_and_left_out(
     assert shown(response) == slugs(bank, "handover")  # the valid choice still applies
 
 
-@pytest.mark.parametrize("bad_page", ["99", "abc", "0", "\x00"])
+@pytest.mark.parametrize("bad_page", ["99", "abc", "0"])
 def test_a_page_that_is_not_there_is_a_404(client, bank, bad_page):
     assert client.get(URL, {"page": bad_page}).status_code == 404
+
+
+def test_a_nul_byte_anywhere_in_the_finders_address_is_refused_before_the_finder(client, bank):
+    # infra.badinput refuses it for every page (PostgreSQL cannot compare text holding one).
+    assert client.get(URL, {"q": "noll\x00tecken"}).status_code == 400
+    assert client.get(URL, {"page": "\x00"}).status_code == 400
 
 
 def test_no_match_says_why_and_how_to_widen_the_choice(client, bank):
