@@ -132,6 +132,7 @@ def test_feed_descriptions_are_plain_text_that_a_reader_shows_as_written(client)
     assert html.unescape(description) == 'Elever under 18 år & "deras" alert(1)föräldrar'
 
 
+@pytest.mark.django_db
 def test_every_page_in_the_sitemap_has_the_same_hreflang_alternates_in_its_head(client):
     from tests.factories import MunicipalityFactory
     from tests.site.html import page
