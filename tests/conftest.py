@@ -59,15 +59,6 @@ def editor_client(client, editor):
 
 
 @pytest.fixture
-def real_password_hashing(settings):
-    """The production hashers (Django's defaults: the site sets none), for the tests that
-    are about hashing."""
-    from django.conf import global_settings
-
-    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
-
-
-@pytest.fixture
 def host_file_cache(settings, tmp_path):
     """The content version in a directory that every process on the host reads, as production
     keeps it without Redis; returns the directory."""

@@ -6,8 +6,8 @@ about one of these things put the real one back (see tests/conftest.py's fixture
 
 from pluginnovation.settings import *  # noqa: F403
 
-# Hashing with the production hasher costs ~0.5 s a user; the tests that are about passwords
-# use the `real_password_hashing` fixture.
+# Hashing with the production hasher costs ~0.5 s a user; the tests about passwords count the
+# hasher's work rather than time it (tests/accounts/test_signup_timing.py).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The content version in this process's memory: the file store every worker shares costs a file
