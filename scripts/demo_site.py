@@ -7,6 +7,7 @@ files, production settings) on a free 127.0.0.1 port, stopped on exit.
         site.url, site.pages(signed_in=False), site.session_cookie
 """
 
+import argparse
 import gzip
 import os
 import secrets
@@ -19,6 +20,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,3 +190,25 @@ class DemoSite:
         if headers.get("Content-Encoding") == "gzip":
             body = gzip.decompress(body)
         return status, body
+
+
+def run_check(
+    description: str, check: Callable[["DemoSite", Path], bool], keep_help: str, missing: str | None
+) -> int:
+    """The command line of one check script: --keep DIR keeps what the check saves; the
+    check runs against a fresh demo site; exit status 0 when it passed. `missing` says what
+    the machine lacks for the check, if anything."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--keep", type=Path, help=keep_help)
+    args = parser.parse_args()
+    if missing:
+        sys.exit(missing)
+    out = args.keep or Path(tempfile.mkdtemp(prefix="pluginnovation-check-"))
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        with DemoSite() as site:
+            ok = check(site, out)
+    finally:
+        if not args.keep:
+            shutil.rmtree(out, ignore_errors=True)
+    return 0 if ok else 1

@@ -17,17 +17,14 @@ slowdown by index / 1000 (the index of the run before), to simulate about the sa
     .venv/bin/python scripts/lighthouse.py [--keep DIR]
 """
 
-import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from demo_site import DemoSite, node_tool
+from demo_site import DemoSite, node_tool, run_check
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # (page label in tests/e2e/content.py, what it is called here)
@@ -129,20 +126,14 @@ def audit(site: DemoSite, out: Path) -> bool:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", type=Path, help="keep the JSON reports in this directory")
-    args = parser.parse_args()
-    if not Path(CHROMIUM).exists():
-        sys.exit(f"lighthouse.py needs Chromium at {CHROMIUM}: apt-get install chromium")
-    out = args.keep or Path(tempfile.mkdtemp(prefix="pluginnovation-lighthouse-"))
-    out.mkdir(parents=True, exist_ok=True)
-    try:
-        with DemoSite() as site:
-            ok = audit(site, out)
-    finally:
-        if not args.keep:
-            shutil.rmtree(out, ignore_errors=True)
-    return 0 if ok else 1
+    return run_check(
+        __doc__.splitlines()[0],
+        audit,
+        keep_help="keep the JSON reports in this directory",
+        missing=None
+        if Path(CHROMIUM).exists()
+        else f"lighthouse.py needs Chromium at {CHROMIUM}: apt-get install chromium",
+    )
 
 
 if __name__ == "__main__":

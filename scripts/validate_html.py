@@ -11,17 +11,15 @@ the checker misses the errors of a known-invalid page checked with them.
 Needs Java (Debian: default-jre-headless; .ci/run installs it) and npm.
 """
 
-import argparse
 import json
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-from demo_site import DemoSite, node_tool
+from demo_site import DemoSite, node_tool, run_check
 
 # Checked with the pages: the checker must find the two errors the site once had (fractions of a
 # second beyond three digits in <time datetime>, a stray </p>), or its silence proves nothing.
@@ -92,20 +90,14 @@ def validate(site: DemoSite, out: Path) -> bool:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", type=Path, help="save the checked pages in this directory")
-    args = parser.parse_args()
-    if shutil.which("java") is None:
-        sys.exit("validate_html.py needs Java: apt-get install default-jre-headless")
-    out = args.keep or Path(tempfile.mkdtemp(prefix="pluginnovation-html-"))
-    out.mkdir(parents=True, exist_ok=True)
-    try:
-        with DemoSite() as site:
-            ok = validate(site, out)
-    finally:
-        if not args.keep:
-            shutil.rmtree(out, ignore_errors=True)
-    return 0 if ok else 1
+    return run_check(
+        __doc__.splitlines()[0],
+        validate,
+        keep_help="save the checked pages in this directory",
+        missing=None
+        if shutil.which("java")
+        else "validate_html.py needs Java: apt-get install default-jre-headless",
+    )
 
 
 if __name__ == "__main__":
