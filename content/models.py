@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Case, Count, Q, When, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,25 @@ NEWS = "news"
 PAGE = "page"
 
 
+def shown_year_condition(lookup: str, year: int) -> Q:
+    """Articles whose pages show a date (includes/article_date.html) with a year `lookup`
+    ("exact", "gte", "lte") `year`: their own date (dated_on), or, of a kind whose pages show
+    it, their last review. Never the day an article went on the site."""
+    return Q(**{f"dated_on__year__{lookup}": year}) | Q(
+        dated_on__isnull=True,
+        kind__in=registry.reviewed_kinds(),
+        **{f"last_reviewed_at__year__{lookup}": year},
+    )
+
+
+def shown_date() -> models.Expression:
+    """The date of shown_year_condition as an expression (None where a page shows none)."""
+    return Coalesce(
+        "dated_on",
+        Case(When(kind__in=registry.reviewed_kinds(), then="last_reviewed_at"), default=None),
+    )
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     REVIEW = "review", _("In review")
@@ -44,16 +64,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(kind__in=kinds)
 
     def showing_a_date_in(self, year: int):
-        """The articles whose pages show a date in `year` (includes/article_date.html): their
-        own date (dated_on), or, of a kind whose pages show it, their last review."""
-        return self.filter(
-            Q(dated_on__year=year)
-            | Q(
-                dated_on__isnull=True,
-                kind__in=registry.reviewed_kinds(),
-                last_reviewed_at__year=year,
-            )
-        )
+        return self.filter(shown_year_condition("exact", year))
 
     def scheduled(self):
         """Published articles whose date is still ahead ("Schemalagd"), the next first."""

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce, ExtractYear, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from content.models import Article, ArticleQuerySet
+from content.models import Article, ArticleQuerySet, shown_date, shown_year_condition
 from infra.i18n import current_language, translated_fields
 
 from . import identifiers, names
@@ -78,7 +78,8 @@ class ResearchQuerySet(ArticleQuerySet):
         return self.select_related("publication")
 
     def from_year(self, year: int):
-        """Literature published that year or later; summaries put on the site then or later."""
+        """Literature published that year or later; summaries whose pages show a date then or
+        later (a summary without one is in no year range)."""
         return self.filter(self._year_condition("gte", year))
 
     def until_year(self, year: int):
@@ -86,9 +87,10 @@ class ResearchQuerySet(ArticleQuerySet):
 
     @staticmethod
     def _year_condition(lookup: str, year: int) -> Q:
-        # A publication's own year of publication, never the day it was put on the site.
-        return Q(**{f"publication__year__{lookup}": year}) | Q(
-            ~Q(kind=PUBLICATION), **{f"published_at__year__{lookup}": year}
+        # A publication's own year of publication, a summary's shown date: never the day
+        # either was put on the site.
+        return Q(**{f"publication__year__{lookup}": year}) | (
+            ~Q(kind=PUBLICATION) & shown_year_condition(lookup, year)
         )
 
     def sorted_by(self, order: str):
@@ -96,7 +98,7 @@ class ResearchQuerySet(ArticleQuerySet):
         then newest on the site break ties. Summaries have no author: they come last then."""
         year = Case(
             When(kind=PUBLICATION, then=F("publication__year")),
-            default=ExtractYear("published_at"),
+            default=ExtractYear(shown_date()),
             output_field=IntegerField(),
         )
         # (KT() cannot follow a relation: the key transforms are built on the related field.)

@@ -73,7 +73,9 @@ def shelf(db):
         "mid": PublicationFactory(
             title_sv="Mentorskap", authors=[person("Almgren", "C.")], year=2010
         ),
-        "summary": ResearchSummaryFactory(title_sv="Bästa sammanfattningen"),
+        "summary": ResearchSummaryFactory(
+            title_sv="Bästa sammanfattningen", dated_on=datetime.date(2005, 3, 1)
+        ),
     }
     for days, key in enumerate(["new", "mid", "old"]):
         made[key].published_at = timezone.now() - datetime.timedelta(days=days + 1)
@@ -87,9 +89,20 @@ def test_the_list_is_sorted_by_year_of_publication_by_default(client, shelf):
     assert _titles(client.get("/forskning/")) == [
         "Avbrott",
         "Mentorskap",
-        "Bästa sammanfattningen",  # a summary's year is the year it went on the site
+        "Bästa sammanfattningen",  # a summary's year is its own date's, 2005
         "Öppna skolor",
     ]
+
+
+def test_a_summary_is_dated_by_its_own_date_never_the_day_it_went_on_the_site(client, shelf):
+    undated = ResearchSummaryFactory(title_sv="Odaterad sammanfattning")
+    assert _titles(client.get("/forskning/?fran=2000&till=2015")) == [
+        "Mentorskap",
+        "Bästa sammanfattningen",
+    ]
+    this_year = timezone.now().year  # the year both summaries went on the site
+    assert undated.title_sv not in _titles(client.get(f"/forskning/?fran={this_year}"))
+    assert _titles(client.get("/forskning/"))[-1] == undated.title_sv  # no year: last
 
 
 def test_the_list_is_sorted_by_first_author_or_title(client, shelf):
