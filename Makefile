@@ -10,6 +10,10 @@ STAMP := $(VENV)/.installed-stamp
 # `make serve` get. `make lock` rewrites it from pyproject.toml (UPGRADE=1: newest allowed).
 LOCK := requirements.txt
 BACKUP_DIR ?= backups
+# `make test` runs the suite on this many processes (pytest-xdist); TEST_WORKERS=0 runs it in this
+# process. `--dist load` hands tests out in pytest-django's order, so on every process the tests
+# that empty the database (transactional ones) come after those that read the migrations' rows.
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: install lock run test lint format messages bench serve backup restore clean
 
@@ -34,7 +38,7 @@ run: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist load) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
