@@ -64,6 +64,9 @@ bench: install
 	# Artikelsök on a synthetic corpus in a throwaway database: SQLite, then PostgreSQL if configured.
 	env -u DATABASE_URL $(BIN)/python manage.py bench_search --articles $(or $(BENCH_ARTICLES),20000)
 	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python manage.py bench_search --articles $(or $(BENCH_ARTICLES),20000); fi
+	# Relevance: recall@10 and MRR over the judged queries of benchmarks/relevance.toml (demo content).
+	env -u DATABASE_URL $(BIN)/python manage.py bench_relevance
+	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python manage.py bench_relevance; fi
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
