@@ -26,3 +26,7 @@ class CaseStudy(Article):
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+
+    def search_texts(self, language: str) -> list[str]:
+        # The municipality it happened in (a foreign key, so not among the text fields).
+        return [*super().search_texts(language), self.municipality.name]

@@ -61,6 +61,9 @@ class ContentType:
     in_sitemap: bool = True
     # The model names (lower case) of this kind's app that editors also manage with it.
     editor_models: tuple[str, ...] = field(default_factory=tuple)
+    # Fields (or lookups) of its published rows holding names searchers type, e.g. a
+    # publication's authors: Artikelsök's "Did you mean" suggests their spellings too.
+    suggestion_fields: tuple[str, ...] = field(default_factory=tuple)
 
 
 _types: dict[str, ContentType] = {}

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Counts searches whether or not their page comes from the page cache: before it.
+    "search.log.SearchLogMiddleware",
     "infra.middleware.AnonymousPageCacheMiddleware",  # after Locale: language in the key
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -223,6 +225,14 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 
 # Lists show this many items a page.
 PAGE_SIZE = 12
+
+# Artikelsök (search/analysis.py): the Hunspell dictionary whose lexicon splits Swedish
+# compounds, as a path without .dic/.aff (Debian's hunspell-sv; without it compounds are not
+# split and `manage.py check` warns). Rebuild the index after changing it.
+SEARCH_LEXICON = env_str("SEARCH_LEXICON", "/usr/share/hunspell/sv_SE")
+# The anonymous search log (search/log.py): rows older than this many days are deleted by
+# `manage.py prune_search_log` (run it daily from cron); 13 months by default.
+SEARCH_LOG_DAYS = env_int("SEARCH_LOG_DAYS", 396)
 
 # Production (README.md, "Running in production"). HTTPS everywhere unless DEBUG: secure cookies,
 # a redirect from http and HSTS. Behind a TLS-terminating proxy that sets X-Forwarded-Proto.

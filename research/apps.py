@@ -20,9 +20,9 @@ class ResearchConfig(AppConfig):
             search_label=_("Research"),
             position=20,
         )
-        for model, label in (
-            (Publication, _("Literature")),
-            (ResearchSummary, _("Research summary")),
+        for model, label, suggestion_fields in (
+            (Publication, _("Literature"), ("authors",)),
+            (ResearchSummary, _("Research summary"), ()),
         ):
             registry.register(
                 registry.ContentType(
@@ -31,5 +31,6 @@ class ResearchConfig(AppConfig):
                     label=label,
                     detail_url_name="research:detail",
                     section=section,
+                    suggestion_fields=suggestion_fields,
                 )
             )

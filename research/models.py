@@ -34,6 +34,11 @@ class Publication(Article):
         verbose_name = _("publication")
         verbose_name_plural = _("literature")
 
+    def search_texts(self, language: str) -> list[str]:
+        # Its authors and publisher are text fields, searched already; its year is a number.
+        texts = super().search_texts(language)
+        return [*texts, str(self.year)] if self.year else texts
+
 
 class ResearchSummary(Article):
     """A summary of research, pointing to the publications it draws on."""

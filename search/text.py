@@ -25,6 +25,8 @@ PG_CONFIGS = {"sv": "swedish", "en": "english"}
 # this many add nothing but cost.
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+# A word this short matches only itself, not longer words beginning with it.
+SHORTEST_PREFIX = 2
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 # A quoted phrase (closing quote optional, as websearch allows), or a run of non-space text.
@@ -70,6 +72,12 @@ class Term:
     @property
     def is_phrase(self) -> bool:
         return len(self.words) > 1
+
+    @property
+    def prefix(self) -> bool:
+        """Whether longer words beginning with it match too: not for a word of one or two
+        letters ("IM" would find "improve")."""
+        return self.is_phrase or len(self.words[0]) > SHORTEST_PREFIX
 
 
 @dataclass
