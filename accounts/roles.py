@@ -11,12 +11,16 @@ EDITOR_GROUP = "Redaktör"
 
 ARTICLE_ACTIONS = ["add", "change", "view"]
 # What editors manage besides the content types: tags and their English names, publishing, the
-# methods users suggest, and wrong "we use the method" entries. Not users, not settings.
+# methods users suggest, wrong "we use the method" entries, Artikelsök's synonyms and search
+# log report. Not users, not settings.
 EDITOR_OTHER_PERMISSIONS = [
     ("taggit", "tag", ["add", "change", "view"]),
     ("content", "tagname", ["add", "change", "delete", "view"]),
     ("accounts", "methodproposal", ["change", "view"]),
     ("accounts", "methoduse", ["delete", "view"]),
+    # Artikelsök: the synonym lists, and the report of the anonymous search log.
+    ("search", "synonymlist", ["add", "change", "view"]),
+    ("search", "searchlogentry", ["view"]),
 ]
 EDITOR_EXTRA_PERMISSIONS = [("content", "publish_article")]
 
