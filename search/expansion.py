@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from infra.i18n import CONTENT_LANGUAGES
 
 from .analysis import compound_parts, fold, typed_variants
-from .synonyms import MAX_ENTRY_WORDS, Entry, synonym_table
+from .synonym_lists import MAX_ENTRY_WORDS, Entry
+from .synonyms import synonym_table
 from .text import ParsedQuery, Term
 
 

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import Article
 
+from .synonym_lists import parse_groups
+
 CONTENT_LANGUAGE_CHOICES = [("sv", _("Swedish")), ("en", _("English"))]
 
 FTS_TABLE = "pluginnovation_search_fts"
@@ -115,8 +117,6 @@ class SynonymList(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        from .synonyms import parse_groups  # reads this model's text: imported when used
-
         parse_groups(self.groups)
 
 
