@@ -83,9 +83,11 @@ def test_exact_and_whole_word_matches_rank_above_part_matches():
     article("part", title_sv="Studiestöd för alla")
     article("whole", title_sv="Stöd för alla")
     assert found("stöd") == ["whole", "part"]
-    # Also when the part match is the newer article and the exact one only in the summary.
+    # Also when the part is in a short title, more relevant by the numbers alone than the
+    # word itself once in a long summary.
+    filler = " ".join(["Eleverna arbetar med annat i skolan."] * 12)
+    article("summary", title_sv="Annat", summary_sv=f"{filler} Stöd till eleverna.")
     article("newest-part", title_sv="Helhetsstöd")
-    article("summary", title_sv="Annat", summary_sv="Stöd till eleverna.")
     ranking = found("stöd")
     assert ranking.index("summary") < ranking.index("newest-part")
 
