@@ -47,6 +47,23 @@ HELP_EXAMPLES = [
         "studieavbrott -frånvaro",
         gettext_lazy("A minus sign leaves out the articles that contain a word."),
     ),
+    (
+        "stöd",
+        gettext_lazy(
+            "A word is also found inside longer words made with it: stöd finds studiestöd."
+        ),
+    ),
+    (
+        "franvaro",
+        gettext_lazy("A word typed without å, ä or ö is found too: franvaro finds frånvaro."),
+    ),
+    (
+        "SYV",
+        gettext_lazy(
+            "Abbreviations and words that mean the same are searched too: SYV also finds "
+            "studie- och yrkesvägledare."
+        ),
+    ),
     ("mentorskap OR coachning", gettext_lazy("OR finds the articles with either word.")),
     ("dropout", gettext_lazy("English words search the English texts.")),
 ]
