@@ -27,6 +27,6 @@ class CaseStudy(Article):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
-    def search_texts(self, language: str) -> list[str]:
-        # The municipality it happened in (a foreign key, so not among the text fields).
-        return [*super().search_texts(language), self.municipality.name]
+    def search_keywords(self, language: str) -> list[str]:
+        # The municipality it happened in: what the case study is about, ranked with its tags.
+        return [*super().search_keywords(language), self.municipality.name]

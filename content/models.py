@@ -278,6 +278,13 @@ class Article(TranslatedMixin, models.Model):
                 texts.append(str(value))
         return texts
 
+    def search_keywords(self, language: str) -> list[str]:
+        """Short labels in `language` that say what the article is about, for Artikelsök to
+        index and rank with its tags (a case study's municipality, a publication's authors
+        and year; a method's type, target group, phase and level). Longer text belongs in
+        search_texts."""
+        return []
+
     def publish(self, when=None):
         self.status = Status.PUBLISHED
         self.published_at = self.published_at or when or timezone.now()

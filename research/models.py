@@ -34,10 +34,11 @@ class Publication(Article):
         verbose_name = _("publication")
         verbose_name_plural = _("literature")
 
-    def search_texts(self, language: str) -> list[str]:
-        # Its authors and publisher are text fields, searched already; its year is a number.
-        texts = super().search_texts(language)
-        return [*texts, str(self.year)] if self.year else texts
+    def search_keywords(self, language: str) -> list[str]:
+        # Who wrote it and when: what searchers look a publication up by ("Hattie 2009"),
+        # ranked with its tags. (Its publisher is a text field, searched with the body.)
+        year = [str(self.year)] if self.year else []
+        return [*super().search_keywords(language), self.authors, *year]
 
 
 class ResearchSummary(Article):

@@ -8,8 +8,8 @@ from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
 from .analysis import fold, typed_variants
-from .backends import get_backend, suggestable, vocabulary
-from .text import ParsedQuery, clean_query, parse_query
+from .backends import get_backend, suggestable
+from .text import ParsedQuery, clean_query, parse_query, words
 
 MAX_SUGGESTED_WORDS = 6
 
@@ -28,41 +28,41 @@ def snippets(articles: list, parsed: ParsedQuery) -> dict[int, SafeString]:
     return get_backend().snippets(articles, parsed)
 
 
-def _respelled(query_words: list[str]) -> dict[str, str]:
-    """Words typed without å/ä/ö (or with ae/oe for ä/ö) → the known word they stand for:
-    "franvaro" → "frånvaro". The search finds those articles anyway; the suggestion teaches
-    the spelling."""
-    known = vocabulary()
-    by_folded: dict[str, str] = {}
-    for word, folded in known.items():
-        if folded != word:
-            by_folded.setdefault(folded, word)
-    respelled = {}
+def _respelled(query_words: list[str], articles: list) -> dict[str, str]:
+    """Words typed without å/ä/ö (or with ae/oe for ä/ö) → the word as the results write it,
+    in their titles, summaries or tags: "franvaro" → "frånvaro". The search found those
+    articles anyway; the suggestion teaches the spelling, at no cost but reading the page."""
+    wanted: dict[str, str] = {}
     for word in query_words:
-        if word in known:
-            continue
         for spelled in (fold(word), *typed_variants(word)):
-            if spelled in by_folded:
-                respelled[word] = by_folded[spelled]
-                break
+            wanted.setdefault(spelled, word)
+    respelled: dict[str, str] = {}
+    for article in articles:
+        shown = [article.title, article.summary, *(tag.name for tag in article.tag_list)]
+        for text_word in words(" ".join(shown)):
+            query_word = wanted.get(fold(text_word))
+            if query_word and text_word != query_word:
+                respelled.setdefault(query_word, text_word)
     return respelled
 
 
-def suggest(query: str, nothing_found: bool = True) -> str | None:
-    """The query with its misspelt words replaced by the closest known ones, or None.
+def suggest(query: str, articles: list | None = None) -> str | None:
+    """The query with its misspelt words replaced by the right ones, or None. Numbers are
+    never changed.
 
-    A word typed without its å/ä/ö is always respelled; other misspellings only when
-    `nothing_found`. Numbers are never changed.
+    With `articles` (the results on the page, with their tag_list): words typed without
+    their å/ä/ö, respelled as those results write them. Without (nothing was found): the
+    closest known words of titles, tags and names (Backend.suggest).
     """
     parsed = parse_query(query)
     query_words = list(dict.fromkeys(w for w in parsed.positive_words if suggestable(w)))
     query_words = query_words[:MAX_SUGGESTED_WORDS]
     if not query_words:
         return None
-    replacements = _respelled(query_words)
-    rest = [word for word in query_words if word not in replacements]
-    if nothing_found and rest:
-        replacements.update(get_backend().suggest(rest))
+    if articles is None:
+        replacements = get_backend().suggest(query_words)
+    else:
+        replacements = _respelled(query_words, articles)
     if not replacements:
         return None
 

@@ -135,14 +135,18 @@ def parse_query(text: str) -> ParsedQuery:
 def article_texts(article, tags: list[tuple[str, str]]) -> dict:
     """Per language: (title, summary, body) as plain text; and under "tags", per language the
     tag names (`tags`: (Swedish name, English name or "")): an English name is searched with
-    the English words.
+    the English words; with them the article's search_keywords in that language.
 
     The backends weight them: title A, tags and summary B, body C.
     """
+    names = {
+        "sv": [swedish for swedish, _english in tags],
+        "en": [english for _swedish, english in tags if english],
+    }
     result: dict = {
         "tags": {
-            "sv": " ".join(swedish for swedish, _english in tags),
-            "en": " ".join(english for _swedish, english in tags if english),
+            code: " ".join([*names[code], *article.search_keywords(code)])
+            for code in CONTENT_LANGUAGES
         }
     }
     for code in CONTENT_LANGUAGES:

@@ -151,7 +151,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "total": facets.total,
         "capped": facets.total > paginator.count,
         "page_missing": wanted > page.number,
-        "suggestion": suggest(query, nothing_found=not facets.total) if query else None,
+        "suggestion": suggest(query, articles if facets.total else None) if query else None,
         "also_searched": expand(filterset.parsed).synonyms if filterset.ranked else [],
         "places": [
             (place, link(q=rest or None, **{place.kind: place.code}))

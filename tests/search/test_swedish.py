@@ -5,6 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from content.models import attach_tags
+from methods.models import Method
 from search.analysis import compound_parts, fold, typed_variants
 from search.api import run_search
 from search.models import SynonymList
@@ -13,6 +15,7 @@ from search.query import suggest
 from tests.factories import (
     ArticleFactory,
     CaseStudyFactory,
+    MethodFactory,
     MunicipalityFactory,
     PublicationFactory,
     RegionFactory,
@@ -113,12 +116,21 @@ def test_a_word_typed_without_its_diacritics_finds_the_same_articles_ranked_just
     assert found("Oestergoetland") == ["correct"]
 
 
+def shown(query: str) -> list:
+    """The first page of results, as the results page reads them."""
+    articles = list(run_search({"q": query})[:12])
+    attach_tags(articles)
+    return articles
+
+
 def test_did_you_mean_offers_the_correct_spelling_of_a_word_typed_without_diacritics():
     article("correct", title_sv="Frånvaro i Östergötland")
-    assert suggest("franvaro", nothing_found=False) == "frånvaro"
-    assert suggest("Ostergotland", nothing_found=False) == "Östergötland"
-    assert suggest("Oestergoetland", nothing_found=False) == "Östergötland"
-    assert suggest("frånvaro", nothing_found=False) is None
+    ArticleFactory(slug="tagged", tags=["Lärlingsutbildning"], **QUIET)
+    assert suggest("franvaro", shown("franvaro")) == "frånvaro"
+    assert suggest("Ostergotland", shown("Ostergotland")) == "Östergötland"
+    assert suggest("Oestergoetland", shown("Oestergoetland")) == "Östergötland"
+    assert suggest("larlingsutbildning", shown("larlingsutbildning")) == "lärlingsutbildning"
+    assert suggest("frånvaro", shown("frånvaro")) is None
 
 
 def test_the_results_page_finds_and_respells_a_word_typed_without_diacritics(client):
@@ -258,10 +270,36 @@ def test_a_publications_authors_year_and_publisher_are_searched():
     assert found("Mollas") == ["other"]
 
 
-def test_a_case_study_is_found_by_its_municipality():
+def test_a_case_study_is_found_by_its_municipality_ranked_as_what_it_is_about():
     kiruna = MunicipalityFactory(code="2584", name="Kiruna", region=RegionFactory(code="25"))
+    article("mention", body_sv="En resa till Kiruna.")
     CaseStudyFactory(slug="kiruna", title_sv="Plug In i norr", municipality=kiruna, **QUIET)
-    assert found("Kiruna") == ["kiruna"]
+    assert found("Kiruna") == ["kiruna", "mention"]
+
+
+def test_what_a_content_type_says_in_its_structured_fields_is_searched_in_each_language(
+    monkeypatch,
+):
+    """A content type's search_keywords (labels of its structured fields) rank with its
+    tags, its search_texts with its body, each in its own language (issue 16 adds a
+    method's)."""
+    monkeypatch.setattr(
+        Method,
+        "search_keywords",
+        lambda self, language: {"sv": ["Helhetsstöd"], "en": ["Holistic support"]}[language],
+    )
+    monkeypatch.setattr(
+        Method,
+        "search_texts",
+        lambda self, language: {"sv": ["Målgrupp: nyanlända"], "en": ["For newcomers"]}[language],
+    )
+    article("mention", body_sv="Helhetsstöd nämns här.")
+    MethodFactory(slug="method", title_sv="Ett team", title_en="A team", **QUIET)
+    assert found("helhetsstöd") == ["method", "mention"]
+    assert found("holistic") == ["method"]
+    assert found("nyanlända") == ["method"]
+    assert found("newcomers") == ["method"]
+    assert found("stöd")[0] == "method"  # the compound's part, in the head
 
 
 # Places --------------------------------------------------------------------------------

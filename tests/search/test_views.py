@@ -15,7 +15,7 @@ from casestudies.models import CaseStudy
 from content.models import PAGE, TagName
 from search import log as search_log
 from search.api import run_search
-from search.backends import get_backend, vocabulary
+from search.backends import get_backend
 from search.places import place_names
 from search.results import HeadFirstResults
 from search.synonyms import synonym_table
@@ -341,12 +341,10 @@ def _build(count: int, start: int = 0):
 def _queries_for(client, url: str, django_assert_max_num_queries) -> int:
     """The page's reads (at most 6) plus, for a fresh search, the one write of the log."""
     cache.clear()  # facets computed afresh: the worst case
-    # What every query reads besides the index (synonym lists, place names, the words "Did
-    # you mean" knows) is cached until the content changes, like the content types: read
-    # once, not for each page.
+    # What every query reads besides the index (synonym lists, place names) is cached until
+    # the content changes, like the content types: read once, not for each page.
     synonym_table("sv")
     place_names()
-    vocabulary()
     logged = search_log.is_fresh_search(QueryDict(urlsplit(url).query))
     with django_assert_max_num_queries(6 + logged) as captured:
         response = client.get(url)
