@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import CharField, Value
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -50,12 +51,19 @@ def _names() -> dict[tuple[str, ...], tuple[Place, ...]]:
         if key and place not in names.get(key, ()):
             names[key] = (*names.get(key, ()), place)
 
-    for code, name in Municipality.objects.values_list("code", "name"):
-        place = Place("kommun", code, name)
-        add(_key(name), place)
-        add((*_key(name), "kommun"), place)
-    for code, name in Region.objects.values_list("code", "name"):
-        place = Place("region", code, name)
+    # Both kinds of place in one statement.
+    municipalities = Municipality.objects.order_by().values_list(
+        Value("kommun", output_field=CharField()), "code", "name"
+    )
+    regions = Region.objects.order_by().values_list(
+        Value("region", output_field=CharField()), "code", "name"
+    )
+    for kind, code, name in municipalities.union(regions, all=True):
+        place = Place(kind, code, name)
+        if kind == "kommun":
+            add(_key(name), place)
+            add((*_key(name), "kommun"), place)
+            continue
         key = _key(name)
         add(key, place)
         short = key[:-1] if key[-1:] == (COUNTY,) else key
