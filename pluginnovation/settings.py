@@ -233,6 +233,22 @@ SEARCH_LEXICON = env_str("SEARCH_LEXICON", "/usr/share/hunspell/sv_SE")
 # The anonymous search log (search/log.py): rows older than this many days are deleted by
 # `manage.py prune_search_log` (run it daily from cron); 13 months by default.
 SEARCH_LOG_DAYS = env_int("SEARCH_LOG_DAYS", 396)
+# Research (research/): where a DOI is resolved, and how `manage.py check_links` checks links.
+DOI_RESOLVER = env_str("DOI_RESOLVER", "https://doi.org/")
+LINK_CHECK_WORKERS = env_int("LINK_CHECK_WORKERS", 4)
+LINK_CHECK_TIMEOUT = env_int("LINK_CHECK_TIMEOUT", 15)
+LINK_CHECK_USER_AGENT = env_str(
+    "LINK_CHECK_USER_AGENT",
+    "PlugInnovation-link-checker/1.0 (+https://pluginnovation.se/kontakt/)",
+)
+# Addresses on this host or the local network are never checked (an editor's link must not
+# make the server probe its own network); tests allow them for their local server.
+LINK_CHECK_PRIVATE_ADDRESSES = env_bool("LINK_CHECK_PRIVATE_ADDRESSES", False)
+# A file of references uploaded in the admin: at most this large, with at most this many.
+REFERENCE_IMPORT_MAX_BYTES = env_int("REFERENCE_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+REFERENCE_IMPORT_MAX_ROWS = env_int("REFERENCE_IMPORT_MAX_ROWS", 2000)
+# Exports of a selection (a list, a search's results) hold at most this many references.
+REFERENCE_EXPORT_MAX = env_int("REFERENCE_EXPORT_MAX", 500)
 
 # Production (README.md, "Running in production"). HTTPS everywhere unless DEBUG: secure cookies,
 # a redirect from http and HSTS. Behind a TLS-terminating proxy that sets X-Forwarded-Proto.

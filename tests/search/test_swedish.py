@@ -142,7 +142,12 @@ def test_the_results_page_finds_and_respells_a_word_typed_without_diacritics(cli
 
 
 def test_did_you_mean_never_changes_a_number():
-    PublicationFactory(slug="hattie", title_sv="Visible Learning", authors="John Hattie", year=2009)
+    PublicationFactory(
+        slug="hattie",
+        title_sv="Visible Learning",
+        authors=[{"family": "Hattie", "given": "John"}],
+        year=2009,
+    )
     article("lp", title_sv="Grunderna för gymnasiets läroplan 2003")
     assert suggest("Hattie 2009") is None
     assert suggest("Hatie 2009") == "Hattie 2009"
@@ -151,7 +156,10 @@ def test_did_you_mean_never_changes_a_number():
 
 def test_did_you_mean_suggests_from_titles_tags_and_authors():
     PublicationFactory(
-        slug="hamre", title_sv="Instructional support", authors="Hamre, BK, Pianta, RC", **QUIET
+        slug="hamre",
+        title_sv="Instructional support",
+        authors=[{"family": "Hamre", "given": "BK"}, {"family": "Pianta", "given": "RC"}],
+        **QUIET,
     )
     ArticleFactory(slug="tagged", tags=["Lärlingsutbildning"], **QUIET)
     assert suggest("Piantta") == "Pianta"
@@ -258,12 +266,18 @@ def test_a_publications_authors_year_and_publisher_are_searched():
     PublicationFactory(
         slug="hattie",
         title_sv="Visible Learning",
-        authors="John Hattie",
+        authors=[{"family": "Hattie", "given": "John"}],
         year=2009,
         publisher="Routledge",
         **QUIET,
     )
-    PublicationFactory(slug="other", title_sv="Annat", authors="Möllås, G.", year=2003, **QUIET)
+    PublicationFactory(
+        slug="other",
+        title_sv="Annat",
+        authors=[{"family": "Möllås", "given": "G."}],
+        year=2003,
+        **QUIET,
+    )
     assert found("Hattie 2009") == ["hattie"]
     assert found("Hattie 2003") == []
     assert found("Routledge") == ["hattie"]
