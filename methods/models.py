@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -85,6 +86,19 @@ class Method(Article):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=50, blank=True)
 
+    # The structured fields a searcher looks a method up by ("uppföljning av hög frånvaro"),
+    # indexed as their labels read in each language.
+    SEARCHED_CHOICES = ("intervention_type", "phase", "prevention_level", "scope")
+
     class Meta:
         verbose_name = _("method")
         verbose_name_plural = _("methods")
+
+    def search_keywords(self, language: str) -> list[str]:
+        with translation.override(language):
+            labels = [
+                str(getattr(self, f"get_{name}_display")())
+                for name in self.SEARCHED_CHOICES
+                if getattr(self, name)
+            ]
+        return [*super().search_keywords(language), *labels]

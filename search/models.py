@@ -4,9 +4,12 @@ Both are one-to-one with Article, so a search is a join and ranking composes wit
 other filter in one SQL statement. Only the table of the running database exists.
 """
 
+import datetime
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Article
@@ -160,9 +163,7 @@ class SearchLogQuerySet(models.QuerySet):
         )
 
     def older_than(self, days: int):
-        from django.utils import timezone
-
-        return self.filter(week__lt=timezone.localdate() - timezone.timedelta(days=days))
+        return self.filter(week__lt=timezone.localdate() - datetime.timedelta(days=days))
 
 
 class SearchLogEntry(models.Model):

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from content.models import attach_tags
-from methods.models import Method
 from search.analysis import compound_parts, fold, typed_variants
 from search.api import run_search
 from search.models import SynonymList
@@ -291,29 +290,51 @@ def test_a_case_study_is_found_by_its_municipality_ranked_as_what_it_is_about():
     assert found("Kiruna") == ["kiruna", "mention"]
 
 
-def test_what_a_content_type_says_in_its_structured_fields_is_searched_in_each_language(
-    monkeypatch,
-):
-    """A content type's search_keywords (labels of its structured fields) rank with its
-    tags, its search_texts with its body, each in its own language (issue 16 adds a
-    method's)."""
-    monkeypatch.setattr(
-        Method,
-        "search_keywords",
-        lambda self, language: {"sv": ["Helhetsstöd"], "en": ["Holistic support"]}[language],
-    )
-    monkeypatch.setattr(
-        Method,
-        "search_texts",
-        lambda self, language: {"sv": ["Målgrupp: nyanlända"], "en": ["For newcomers"]}[language],
-    )
+def test_a_methods_type_phase_and_level_are_searched_by_their_labels_in_each_language():
     article("mention", body_sv="Helhetsstöd nämns här.")
-    MethodFactory(slug="method", title_sv="Ett team", title_en="A team", **QUIET)
-    assert found("helhetsstöd") == ["method", "mention"]
-    assert found("holistic") == ["method"]
-    assert found("nyanlända") == ["method"]
-    assert found("newcomers") == ["method"]
-    assert found("stöd")[0] == "method"  # the compound's part, in the head
+    MethodFactory(
+        slug="coach",
+        title_sv="En coach",
+        title_en="A coach",
+        intervention_type="franvaro",
+        phase="under_gymnasiet",
+        prevention_level="forebyggande",
+        scope="individ",
+        target_group_sv="Nyanlända elever.",
+        target_group_en="Newly arrived students.",
+        **QUIET,
+    )
+    MethodFactory(
+        slug="team",
+        title_sv="Ett team",
+        title_en="A team",
+        intervention_type="helhetsstod",
+        prevention_level="atgardande",
+        **QUIET,
+    )
+    assert found("hög frånvaro") == ["coach"]
+    assert found("uppfoljning av hog franvaro") == ["coach"]
+    assert found("following up high absence") == ["coach"]
+    assert found("under gymnasiet") == ["coach"]
+    assert found("upper secondary") == ["coach"]
+    assert found("förebyggande") == ["coach"]
+    assert found("preventive") == ["coach"]
+    assert found("individ") == ["coach"]
+    assert found("nyanlända") == ["coach"]
+    assert found("newly arrived") == ["coach"]
+    # A label ranks with the tags, above a mention in another article's text.
+    assert found("helhetsstöd") == ["team", "mention"]
+    assert found("holistic") == ["team"]
+    assert found("åtgärdande") == ["team"]
+    assert found("remedial") == ["team"]
+    assert found("stöd")[0] == "team"  # the compound's part, in the head
+
+
+def test_a_method_without_structured_values_is_not_found_by_any_label():
+    MethodFactory(slug="bare", title_sv="En metod", title_en="A method", **QUIET)
+    assert found("helhetsstöd") == []
+    assert found("individ") == []
+    assert found("remedial") == []
 
 
 # Places --------------------------------------------------------------------------------
