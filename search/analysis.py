@@ -89,18 +89,23 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return best
 
 
+@functools.lru_cache(maxsize=200_000)
+def _derived_from(word: str, language: str) -> tuple[str, ...]:
+    """What the index keeps beside one word: its folded form, and in Swedish its compound
+    parts (each folded too); computed once per word and language in a process."""
+    derived = [fold(word)]
+    if language == "sv":
+        for part in compound_parts(word):
+            derived += [part, fold(part)]
+    return tuple(dict.fromkeys(other for other in derived if other != word))
+
+
 def derived_words(text_words: Iterable[str], language: str) -> list[str]:
     """The words the index keeps beside `text_words` (lower case), each once: the parts of
     Swedish compounds and the folded form of every word that has one."""
     derived: dict[str, None] = {}
     for word in dict.fromkeys(text_words):
-        folded = fold(word)
-        if folded != word:
-            derived[folded] = None
-        if language == "sv":
-            for part in compound_parts(word):
-                derived[part] = None
-                folded_part = fold(part)
-                if folded_part != part:
-                    derived[folded_part] = None
+        more = _derived_from(word, language)
+        if more:
+            derived.update(dict.fromkeys(more))
     return list(derived)
