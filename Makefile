@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format messages bench serve clean
+.PHONY: install run test lint format messages bench bench-compare serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,15 @@ bench: install
 	# Relevance: recall@10 and MRR over the judged queries of benchmarks/relevance.toml (demo content).
 	env -u DATABASE_URL $(BIN)/python manage.py bench_relevance
 	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python manage.py bench_relevance; fi
+	# Indexing: articles per second of a full rebuild of Artikelsök's index.
+	env -u DATABASE_URL $(BIN)/python manage.py bench_indexing
+	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python manage.py bench_indexing; fi
+
+# Relevance and indexing speed of revision BEFORE and of this checkout, side by side
+# (benchmarks/before_after.py): make bench-compare BEFORE=<main's commit before a change>.
+bench-compare: install
+	@test -n "$(BEFORE)" || { echo "make bench-compare needs BEFORE=<a revision to compare with>"; exit 1; }
+	$(BIN)/python benchmarks/before_after.py $(BEFORE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
