@@ -9,6 +9,7 @@ class ResearchConfig(AppConfig):
     def ready(self) -> None:
         from content import registry
 
+        from . import desk, names
         from .models import Publication, ResearchSummary
 
         section = registry.Section(
@@ -32,6 +33,8 @@ class ResearchConfig(AppConfig):
                 card_related=("publication",),
                 # "Did you mean" knows the authors' names too.
                 suggestion_fields=("author_names",),
+                # Versions are compared by the authors' names, one a line.
+                revision_display=(("authors", names.one_a_line),),
             )
         )
         registry.register(
@@ -43,3 +46,4 @@ class ResearchConfig(AppConfig):
                 section=section,
             )
         )
+        desk.register()

@@ -7,9 +7,10 @@ from django.http import QueryDict
 
 from .filters import SearchFilterSet
 from .indexing import index_article, index_articles, rebuild_index, remove_articles
-from .query import search, snippets, suggest
+from .query import document_snippets, search, snippets, suggest
 
 __all__ = [
+    "document_snippets",
     "index_article",
     "index_articles",
     "rebuild_index",

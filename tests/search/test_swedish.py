@@ -290,28 +290,28 @@ def test_a_case_study_is_found_by_its_municipality_ranked_as_what_it_is_about():
     assert found("Kiruna") == ["kiruna", "mention"]
 
 
-def test_a_methods_type_phase_and_level_are_searched_by_their_labels_in_each_language():
-    article("mention", body_sv="Helhetsstöd nämns här.")
+def test_a_methods_terms_are_searched_by_their_names_in_each_language():
     MethodFactory(
         slug="coach",
         title_sv="En coach",
         title_en="A coach",
-        intervention_type="franvaro",
-        phase="under_gymnasiet",
-        prevention_level="forebyggande",
-        scope="individ",
-        target_group_sv="Nyanlända elever.",
-        target_group_en="Newly arrived students.",
+        terms={
+            "intervention_type": ["franvaro"],
+            "target_group": ["nyanlanda"],
+            "phase": ["under-gymnasiet"],
+            "prevention_level": ["forebyggande"],
+            "scope": ["individ"],
+        },
         **QUIET,
     )
     MethodFactory(
         slug="team",
         title_sv="Ett team",
         title_en="A team",
-        intervention_type="helhetsstod",
-        prevention_level="atgardande",
+        terms={"intervention_type": ["helhetsstod"], "prevention_level": ["atgardande"]},
         **QUIET,
     )
+    article("mention", body_sv="Helhetsstöd nämns här.")
     assert found("hög frånvaro") == ["coach"]
     assert found("uppfoljning av hog franvaro") == ["coach"]
     assert found("following up high absence") == ["coach"]
@@ -322,7 +322,7 @@ def test_a_methods_type_phase_and_level_are_searched_by_their_labels_in_each_lan
     assert found("individ") == ["coach"]
     assert found("nyanlända") == ["coach"]
     assert found("newly arrived") == ["coach"]
-    # A label ranks with the tags, above a mention in another article's text.
+    # A term ranks with the tags, above a mention in the text of a newer article.
     assert found("helhetsstöd") == ["team", "mention"]
     assert found("holistic") == ["team"]
     assert found("åtgärdande") == ["team"]
