@@ -89,23 +89,42 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return best
 
 
-@functools.lru_cache(maxsize=200_000)
-def _derived_from(word: str, language: str) -> tuple[str, ...]:
-    """What the index keeps beside one word: its folded form, and in Swedish its compound
-    parts (each folded too); computed once per word and language in a process."""
+def _swedish_derived(word: str) -> tuple[str, ...]:
+    """What the index keeps beside one Swedish word: its folded form, and its compound parts
+    (each folded too)."""
     derived = [fold(word)]
-    if language == "sv":
-        for part in compound_parts(word):
-            derived += [part, fold(part)]
+    for part in compound_parts(word):
+        derived += [part, fold(part)]
     return tuple(dict.fromkeys(other for other in derived if other != word))
+
+
+# _swedish_derived of every word indexed so far in this process, looked up in a plain dict
+# (a rebuild asks for each word thousands of times); emptied when it grows past MAX_REMEMBERED.
+_remembered: dict[str, tuple[str, ...]] = {}
+MAX_REMEMBERED = 200_000
 
 
 def derived_words(text_words: Iterable[str], language: str) -> list[str]:
     """The words the index keeps beside `text_words` (lower case), each once: the parts of
     Swedish compounds and the folded form of every word that has one."""
+    unique = dict.fromkeys(text_words)
+    if language != "sv":
+        # No compounds are split outside Swedish: only the folded spellings, of the few words
+        # with letters to fold (most texts have none).
+        if "".join(unique).isascii():
+            return []
+        return list(
+            dict.fromkeys(
+                folded for word in unique if not word.isascii() and (folded := fold(word)) != word
+            )
+        )
+    if len(_remembered) > MAX_REMEMBERED:
+        _remembered.clear()
     derived: dict[str, None] = {}
-    for word in dict.fromkeys(text_words):
-        more = _derived_from(word, language)
-        if more:
-            derived.update(dict.fromkeys(more))
+    for word in unique:
+        more = _remembered.get(word)
+        if more is None:
+            more = _remembered[word] = _swedish_derived(word)
+        for other in more:
+            derived[other] = None
     return list(derived)
