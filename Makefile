@@ -15,7 +15,7 @@ BACKUP_DIR ?= backups
 # that empty the database (transactional ones) come after those that read the migrations' rows.
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: install lock run test lint format messages bench serve backup restore clean
+.PHONY: install lock run test lint format messages bench bench-compare serve backup restore clean
 
 $(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,18 @@ bench: install
 	# Artikelsök on a synthetic corpus in a throwaway database: SQLite, then PostgreSQL if configured.
 	env -u DATABASE_URL $(BIN)/python manage.py bench_search --articles $(or $(BENCH_ARTICLES),20000)
 	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python manage.py bench_search --articles $(or $(BENCH_ARTICLES),20000); fi
+	# Relevance: recall@10 and MRR over the judged queries of benchmarks/relevance.toml (demo content).
+	env -u DATABASE_URL $(BIN)/python manage.py bench_relevance
+	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python manage.py bench_relevance; fi
+	# Indexing: articles per second of a full rebuild of Artikelsök's index.
+	env -u DATABASE_URL $(BIN)/python manage.py bench_indexing
+	@if [ -n "$$DATABASE_URL" ]; then $(BIN)/python manage.py bench_indexing; fi
+
+# Relevance and indexing speed of revision BEFORE and of this checkout, side by side
+# (benchmarks/before_after.py): make bench-compare BEFORE=<main's commit before a change>.
+bench-compare: install
+	@test -n "$(BEFORE)" || { echo "make bench-compare needs BEFORE=<a revision to compare with>"; exit 1; }
+	$(BIN)/python benchmarks/before_after.py $(BEFORE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -13,8 +13,8 @@ ARTICLE_ACTIONS = ["add", "change", "view"]
 # The models a content type's app lets editors manage with it (ContentType.editor_models).
 MANAGED_ACTIONS = ["add", "change", "delete", "view"]
 # What editors manage besides the content types: tags and their English names, images and
-# documents, publishing, the methods users suggest, "we use the method" entries and contact
-# messages. Not users, not settings.
+# documents, publishing, the methods users suggest, "we use the method" entries, contact
+# messages, Artikelsök's synonyms and search log report. Not users, not settings.
 EDITOR_OTHER_PERMISSIONS = [
     ("taggit", "tag", ["add", "change", "view"]),
     ("content", "tagname", ["add", "change", "delete", "view"]),
@@ -26,6 +26,9 @@ EDITOR_OTHER_PERMISSIONS = [
     ("accounts", "methoduse", ["change", "delete", "view"]),
     # Messages from the contact form: read, and marked as handled.
     ("pluginnovation", "contactmessage", ["change", "view"]),
+    # Artikelsök: the synonym lists, and the report of the anonymous search log.
+    ("search", "synonymlist", ["add", "change", "view"]),
+    ("search", "searchlogentry", ["view"]),
 ]
 EDITOR_EXTRA_PERMISSIONS = [("content", "publish_article")]
 

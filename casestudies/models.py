@@ -59,3 +59,7 @@ class CaseStudy(Article):
         """(first, last) year of the project, or None if not given (one year: both)."""
         first, last = self.first_year or self.last_year, self.last_year or self.first_year
         return (first, last) if first else None
+
+    def search_keywords(self, language: str) -> list[str]:
+        # The municipality it happened in: what the case study is about, ranked with its tags.
+        return [*super().search_keywords(language), self.municipality.name]

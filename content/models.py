@@ -373,6 +373,12 @@ class Article(TranslatedMixin, models.Model):
         texts.extend(self.document_texts(language))
         return texts
 
+    def search_keywords(self, language: str) -> list[str]:
+        """Short labels in `language` that say what the article is about, for Artikelsök to
+        index and rank with its tags (a case study's municipality, a publication's authors
+        and year). Longer text belongs in search_texts."""
+        return []
+
     def document_texts(self, language: str) -> list[str]:
         """The text of the article's documents in `language` (or in no one language). Read
         with `attach_document_texts` when indexing many articles, or it costs a query each."""

@@ -64,14 +64,18 @@ class ContentType:
     # The model names (lower case) of this kind's app that editors also manage with it (add,
     # change, delete, view: e.g. the method bank's vocabularies).
     editor_models: tuple[str, ...] = field(default_factory=tuple)
+    # Fields (or lookups) of its published rows holding names searchers type, e.g. a
+    # publication's authors: Artikelsök's "Did you mean" suggests their spellings too.
+    suggestion_fields: tuple[str, ...] = field(default_factory=tuple)
     # The filters of its structured fields that Artikelsök adds when its type is chosen
     # (content.facets; e.g. a method's target groups). Search reads them here, never the app.
     search_facets: tuple[Facet, ...] = ()
     # Whether its pages say when an editor last reviewed them ("Not stated" when never): the
     # date of a method or case study (a news item shows its own date, dated_on).
     shows_last_review: bool = False
-    # What its search_texts() reads besides its own row, as prefetch_related() lookups from
-    # Article ("method__terms"): indexing many articles then reads it in one query a batch.
+    # What its search_texts() and search_keywords() read besides its own row, as
+    # prefetch_related() lookups from Article ("method__terms"): indexing many articles then
+    # reads it in one query a batch.
     search_prefetch: tuple[str, ...] = ()
     # The year Artikelsök counts and filters this kind's articles under, as a path from Article
     # ("publication__year": literature's year of publication, none where it is not stated);

@@ -18,10 +18,11 @@ from content.models import NEWS, PAGE, Article, TagName
 from methods.models import Method, Term
 from methods.vocabulary import ensure_default_terms
 from research.models import Publication, ResearchSummary
+from search.models import SynonymList
 from stats.geography import load_areas
 from stats.models import Municipality, Region
 
-from . import casestudies, methods, news, pages, publications, summaries, tags
+from . import casestudies, methods, news, pages, publications, summaries, synonyms, tags
 
 # (model, kind, data module) in load order; information pages last, the About page first among them,
 # because the About page lists the other pages in the order they were created.
@@ -118,6 +119,13 @@ def load_demo() -> LoadResult:
     result.links = sum(len(others) for others in wanted_links.values()) // 2
     for tag in Tag.objects.filter(name__in=tags.ENGLISH_NAMES):
         TagName.objects.update_or_create(tag=tag, defaults={"name": tags.ENGLISH_NAMES[tag.name]})
+    for language, groups in synonyms.GROUPS.items():
+        # A list editors have made is theirs: the demo groups only fill an empty one.
+        synonym_list, _created = SynonymList.objects.get_or_create(language=language)
+        if not synonym_list.groups.strip():
+            synonym_list.groups = groups
+            synonym_list.full_clean()
+            synonym_list.save()
     return result
 
 

@@ -241,13 +241,13 @@ class Method(Article):
             (self.contact_name, self.contact_organisation, self.contact_email, self.contact_phone)
         )
 
-    def search_texts(self, language: str) -> list[str]:
+    def search_keywords(self, language: str) -> list[str]:
         """Also the names of the method's terms in `language` (falling back to the other
-        name): a search for a type, target group or phase finds the methods that carry it."""
-        texts = super().search_texts(language)
+        name): a search for a type, target group or phase finds the methods that carry it,
+        ranked as what they are about (with their tags)."""
         other = "en" if language == "sv" else "sv"
-        for term in self.terms.all():
-            name = getattr(term, f"name_{language}") or getattr(term, f"name_{other}")
-            if name:
-                texts.append(name)
-        return texts
+        names = [
+            getattr(term, f"name_{language}") or getattr(term, f"name_{other}")
+            for term in self.terms.all()
+        ]
+        return [*super().search_keywords(language), *filter(None, names)]

@@ -1,5 +1,5 @@
-"""Keep Artikelsök's index of methods current: a method's terms are in its text (its
-search_texts), so a change of its terms or of a term's name re-indexes the methods concerned;
+"""Keep Artikelsök's index of methods current: a method's terms are indexed with it (its
+search_keywords), so a change of its terms or of a term's name re-indexes the methods concerned;
 and a change of a term makes every process read the vocabularies again."""
 
 from django.db import transaction

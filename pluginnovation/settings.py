@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Counts searches whether or not their page comes from the page cache: before it.
+    "search.log.SearchLogMiddleware",
     "infra.middleware.AnonymousPageCacheMiddleware",  # after Locale: language in the key
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -307,6 +309,13 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # Lists show this many items a page.
 PAGE_SIZE = 12
 
+# Artikelsök (search/analysis.py): the Hunspell dictionary whose lexicon splits Swedish
+# compounds, as a path without .dic/.aff (Debian's hunspell-sv; without it compounds are not
+# split and `manage.py check` warns). Rebuild the index after changing it.
+SEARCH_LEXICON = env_str("SEARCH_LEXICON", "/usr/share/hunspell/sv_SE")
+# The anonymous search log (search/log.py): rows older than this many days are deleted by
+# `manage.py prune_search_log` (run it daily from cron); 13 months by default.
+SEARCH_LOG_DAYS = env_int("SEARCH_LOG_DAYS", 396)
 # Research (research/): where a DOI is resolved, and how `manage.py check_links` checks links.
 DOI_RESOLVER = env_str("DOI_RESOLVER", "https://doi.org/")
 LINK_CHECK_WORKERS = env_int("LINK_CHECK_WORKERS", 4)

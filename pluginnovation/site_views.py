@@ -3,6 +3,7 @@ addresses editors used before the content app took over the Article core."""
 
 import datetime
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -16,6 +17,7 @@ from infra.breadcrumbs import HOME_CRUMB
 # Pages a crawler has no business in: the admin, personal pages, endless search result pages.
 ROBOTS_DISALLOWED_URL_NAMES = ["admin:index", "search:results", "accounts:dashboard"]
 
+DAYS_A_MONTH = 30.44
 # When the accessibility statement was last reviewed against the site (change it when you do).
 ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 11, 23)
 
@@ -45,7 +47,26 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         "pluginnovation/accessibility.html",
         {
             "reviewed": ACCESSIBILITY_STATEMENT_REVIEWED,
+            "log_months": log_months(),
             "breadcrumbs": [HOME_CRUMB, (_("Accessibility statement"), None)],
+        },
+    )
+
+
+def log_months() -> int:
+    """How many months the anonymous search log keeps a week (settings.SEARCH_LOG_DAYS)."""
+    return max(1, round(settings.SEARCH_LOG_DAYS / DAYS_A_MONTH))
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice: what is kept about the site's users (the search log among it)."""
+    return render(
+        request,
+        "pluginnovation/privacy.html",
+        {
+            "log_months": log_months(),
+            "breadcrumbs": [HOME_CRUMB, (_("Privacy notice"), None)],
         },
     )
 

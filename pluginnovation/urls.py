@@ -39,6 +39,7 @@ def localized_patterns() -> list:
         path(_("statistics/"), include("stats.urls")),
         path(_("contact/"), views.contact, name="contact"),
         path(_("accessibility/"), site_views.accessibility, name="accessibility"),
+        path(_("privacy/"), site_views.privacy, name="privacy"),
         path("rss/", include(feed_patterns)),
         path(_("search/"), include("search.urls")),
         path(_("my-pages/"), include("accounts.urls")),

@@ -31,6 +31,8 @@ class ResearchConfig(AppConfig):
                 # Its cards show authors and year; Artikelsök counts it under that year.
                 own_year="publication__year",
                 card_related=("publication",),
+                # "Did you mean" knows the authors' names too.
+                suggestion_fields=("author_names",),
                 # Versions are compared by the authors' names, one a line.
                 revision_display=(("authors", names.one_a_line),),
             )

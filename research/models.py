@@ -302,6 +302,13 @@ class Publication(Article):
     def context(self) -> str:
         return self.translated("context")
 
+    def search_keywords(self, language: str) -> list[str]:
+        # Who wrote it and when: what searchers look a publication up by ("Hattie 2009"),
+        # ranked with its tags. (Its journal and publisher are text fields, searched with
+        # the body.)
+        year = [str(self.year)] if self.year else []
+        return [*super().search_keywords(language), self.author_names, *year]
+
 
 class ResearchSummary(Article):
     """A summary of research, pointing to the publications it draws on."""

@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Case,
@@ -35,10 +34,13 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import Tag
 
-from content.models import Article
-from infra.cache import versioned_key
+from content.models import Article, TagName
+from content.registry import content_types
+from infra.cache import remember
 from infra.i18n import CONTENT_LANGUAGES
 
+from .analysis import derived_words, fold
+from .expansion import Alternative, expand
 from .models import (
     FTS_EVERY_COLUMN,
     FTS_EVERY_TERM,
@@ -55,7 +57,6 @@ from .text import (
     ParsedQuery,
     Term,
     stem_words,
-    stemmed,
     words,
 )
 
@@ -68,6 +69,8 @@ HEADLINE_OPTIONS = (
     f"StartSel='{START}', StopSel='{STOP}', MaxWords={SNIPPET_WORDS}, MinWords=12,"
     " MaxFragments=2, FragmentDelimiter=' … '"
 )
+# A query term this long is marked in a snippet inside a longer word too (a compound).
+INSIDE_WORD = 4
 # PostgreSQL reads a page by relevance of this many matches in two parts (results.py).
 TWO_PARTS_FROM = 1000
 
@@ -78,13 +81,22 @@ def _marked(text: str) -> SafeString:
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
-def _head_first(head_hits: Q, relevance) -> Case:
-    """1 + `relevance` for a head hit, 0 for any other match: head hits first (see filter)."""
+def _tiered(exact_hits: Q, head_hits: Q, relevance) -> Case:
+    """The rank (see Backend.filter): 2 + relevance for an exact head hit, 1 + relevance for
+    any other head hit, 0 for any other match; `relevance` (0 or more) is bounded below 1."""
+    bounded = relevance / (Value(1.0) + relevance)
     return Case(
-        When(head_hits, then=Value(1.0) + relevance),
+        When(exact_hits, then=Value(2.0) + bounded),
+        When(head_hits, then=Value(1.0) + bounded),
         default=Value(0.0),
         output_field=FloatField(),
     )
+
+
+def index_words(text: str, language: str) -> tuple[list[str], list[str]]:
+    """(the words of `text`, the words derived from them: compound parts, folded spellings)."""
+    text_words = words(text)
+    return text_words, derived_words(text_words, language)
 
 
 class Backend:
@@ -105,10 +117,16 @@ class Backend:
     def filter(self, queryset: QuerySet, parsed: ParsedQuery, narrowed: bool = False) -> QuerySet:
         """Only the matches, annotated with `search_rank` (higher is better) when ranked.
 
+        An article matches when each of the query's terms, or one of its alternatives
+        (expansion.py: another spelling, a compound's parts, a synonym), is in its text or in
+        the words derived from it (compound parts, folded spellings).
+
         The rank, the same on both databases: an article whose title, tags or summary hold a
-        word of the query (a head hit) ranks 1 + the database's relevance of that text; any
-        other match ranks 0, so those follow, newest first. Ranking thus never reads bodies,
-        and a word found in most bodies needs no relevance computed for most articles.
+        term of the query as typed (an exact head hit) ranks 2 + the database's relevance of
+        that text; one whose title, tags or summary hold only an alternative or a derived word
+        (a head hit) ranks 1 + relevance; any other match ranks 0, so those follow, newest
+        first. Ranking thus never reads bodies, and a word found in most bodies needs no
+        relevance computed for most articles.
 
         `narrowed`: other filters (type, region, …) are applied too; a hint for the plan.
         """
@@ -120,7 +138,13 @@ class Backend:
         return self.filter(queryset, parsed)
 
     def head_hits(self, parsed: ParsedQuery) -> Q:
-        """Articles whose title, tags or summary hold a word of the query (see `filter`)."""
+        """Articles whose title, tags or summary hold a term of the query or of its
+        alternatives, or a word derived from them (rank 1 or more: see `filter`)."""
+        raise NotImplementedError
+
+    def exact_hits(self, parsed: ParsedQuery) -> Q:
+        """Articles whose title, tags or summary hold a term of the query as typed (rank 2 or
+        more: see `filter`)."""
         raise NotImplementedError
 
     def reads_in_two_parts(self, matches: int, most_match: bool) -> bool:
@@ -168,13 +192,14 @@ class Backend:
         }
 
     def suggest(self, query_words: list[str]) -> dict[str, str]:
-        """Each misspelt word's closest known word, from a vocabulary of titles and tags."""
-        vocabulary = _vocabulary()
+        """Each misspelt word's closest known word, from the vocabulary of titles, tags and
+        names (vocabulary())."""
+        known = vocabulary()
         suggestions = {}
         for word in query_words:
-            if word in vocabulary:
+            if word in known:
                 continue
-            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.75)
             if close:
                 suggestions[word] = close[0]
         return suggestions
@@ -184,21 +209,37 @@ def _plain_text(article) -> str:
     return f"{article.summary} {html.unescape(strip_tags(article.body_html))}"
 
 
+def _hit_pattern(parsed: ParsedQuery, language: str) -> re.Pattern | None:
+    """Where a text holds what the index matches: a word beginning with a query term, one of
+    its alternatives or their stems, all folded; a term of INSIDE_WORD letters or more also
+    inside a longer word (a compound's part: "frånvaro" in "skolfrånvaro")."""
+    found = [word for term in expand(parsed).terms(language) for word in term.words]
+    prefixes = {fold(word) for word in [*found, *stem_words(found, language)]}
+    if not prefixes:
+        return None
+    ordered = sorted(prefixes, key=len, reverse=True)
+    inside = [re.escape(prefix) for prefix in ordered if len(prefix) >= INSIDE_WORD]
+    starting = "|".join(re.escape(prefix) for prefix in ordered)
+    pattern = rf"\b(?:{starting})\w*"
+    if inside:
+        pattern = rf"\w*(?:{'|'.join(inside)})\w*|{pattern}"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _folded_in_place(text: str) -> str:
+    """`text` folded letter by letter, so that every position stays where it was."""
+    return "".join((fold(char) or char)[0] for char in text)
+
+
 def python_snippet(text: str, parsed: ParsedQuery, language: str) -> SafeString | None:
     """The passage of `text` with the most query words, those words marked. None if none.
 
-    A word is a hit when it begins with a query word or its stem, as the index matches.
+    A word is a hit when it holds what the index matches (_hit_pattern).
     """
-    prefixes = set(stem_words(parsed.positive_words, language)) | set(parsed.positive_words)
-    if not prefixes or not text:
+    hit_re = _hit_pattern(parsed, language)
+    if hit_re is None or not text:
         return None
-    hit_re = re.compile(
-        r"\b(?:"
-        + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-        + r")\w*",
-        re.IGNORECASE,
-    )
-    hits = [(m.start(), m.end()) for m in hit_re.finditer(text)]
+    hits = [(m.start(), m.end()) for m in hit_re.finditer(_folded_in_place(text))]
     if not hits:
         return None
     matches = [m.span() for m in WORD_RE.finditer(text)]
@@ -227,52 +268,89 @@ def python_snippet(text: str, parsed: ParsedQuery, language: str) -> SafeString 
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece escaped
 
 
-def _vocabulary() -> list[str]:
-    """Words of published titles and tag names, cached until the content changes."""
-    key = versioned_key("search:vocabulary")
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        found: set[str] = set()
-        for row in Article.objects.published().values_list("title_sv", "title_en"):
-            for title in row:
-                found.update(word for word in words(title) if len(word) > 2)
-        for name in Tag.objects.values_list("name", flat=True):
-            found.update(word for word in words(name) if len(word) > 2)
-        vocabulary = sorted(found)
-        cache.set(key, vocabulary, 300)
-    return vocabulary
+def suggestable(word: str) -> bool:
+    # Numbers are never suggested nor replaced: "Hattie 2009" is no misspelt "Hattie 2003".
+    return len(word) > 2 and not any(char.isdigit() for char in word)
+
+
+def _vocabulary() -> dict[str, str]:
+    # One statement: each source a single text column, joined with UNION ALL.
+    published = Article.objects.published()
+    sources = [
+        published.values_list("title_sv"),
+        published.values_list("title_en"),
+        Tag.objects.values_list("name"),
+        TagName.objects.values_list("name"),
+    ]
+    for content_type in content_types():
+        for name in content_type.suggestion_fields:
+            sources.append(content_type.model.objects.published().values_list(name))
+    found: set[str] = set()
+    sources = [source.order_by() for source in sources]  # no ORDER BY inside a UNION
+    for (text,) in sources[0].union(*sources[1:], all=True):
+        found.update(words(str(text or "")))
+    return {word: fold(word) for word in sorted(found) if suggestable(word)}
+
+
+def vocabulary() -> dict[str, str]:
+    """The words of published titles, tag names and the names of content types'
+    suggestion fields (a publication's authors), each with its folded spelling; cached until
+    the content changes."""
+    return remember("search:vocabulary", (), _vocabulary, timeout=300)
 
 
 # ---------------------------------------------------------------------------
 # SQLite: FTS5 over text stemmed in Python
 
+# An article's columns in each language: its own words (title; tags and summary; body), and
+# the words derived from them (compound parts, folded spellings) of the head (title, tags,
+# summary) and of the body, weighted lower in bm25 (migration 0002).
+EXACT_PARTS = ("title", "meta", "body")
+DERIVED_PARTS = ("more_head", "more_body")
+EXACT_HEAD = ("title", "meta")
+ANY_HEAD = ("title", "meta", "more_head")
+EVERY_PART = EXACT_PARTS + DERIVED_PARTS
+
 
 def _fts_term(term: Term, language: str) -> str:
     # Stems are word characters only, so quoting them cannot break out into FTS5 syntax;
     # the trailing * matches a Swedish compound by its first part.
-    return '"' + " ".join(stem_words(list(term.words), language)) + '"*'
+    quoted = '"' + " ".join(stem_words(list(term.words), language)) + '"'
+    return quoted + "*" if term.prefix else quoted
 
 
-def _fts_columns(language: str, parts: tuple[str, ...] = ("title", "meta", "body")) -> str:
+def _fts_columns(language: str, parts: tuple[str, ...] = EVERY_PART) -> str:
     """An FTS5 column filter: these parts of the article in `language`."""
     return "{" + " ".join(f"{part}_{language}" for part in parts) + "}"
 
 
+def _fts_alternative(alternative: Alternative, language: str) -> str:
+    return "(" + " AND ".join(_fts_term(term, language) for term in alternative.terms) + ")"
+
+
+def _fts_any(terms: list[Term], language: str, parts: tuple[str, ...]) -> str:
+    """Any of `terms` in these parts of the article in `language`."""
+    return (
+        f"({_fts_columns(language, parts)} : "
+        f"({' OR '.join(_fts_term(term, language) for term in terms)}))"
+    )
+
+
 def fts_expression(parsed: ParsedQuery) -> tuple[str, str]:
     """(positive expression, excluded expression) in FTS5 syntax; either may be empty."""
+    expansion = expand(parsed)
     positive = []
     excluded = []
     for language in CONTENT_LANGUAGES:
-        columns = _fts_columns(language)
-        if parsed.groups:
-            groups = " AND ".join(
-                "(" + " OR ".join(_fts_term(term, language) for term in group) + ")"
-                for group in parsed.groups
+        groups = expansion.groups[language]
+        if groups:
+            all_groups = " AND ".join(
+                "(" + " OR ".join(_fts_alternative(alt, language) for alt in group) + ")"
+                for group in groups
             )
-            positive.append(f"({columns} : ({groups}))")
-        if parsed.excluded:
-            terms = " OR ".join(_fts_term(term, language) for term in parsed.excluded)
-            excluded.append(f"({columns} : ({terms}))")
+            positive.append(f"({_fts_columns(language)} : ({all_groups}))")
+        if expansion.excluded[language]:
+            excluded.append(_fts_any(expansion.excluded[language], language, EVERY_PART))
     return " OR ".join(positive), " OR ".join(excluded)
 
 
@@ -323,19 +401,34 @@ class SqliteBackend(Backend):
         "meta_en",
         "body_en",
         FTS_EVERY_COLUMN,
+        "more_head_sv",
+        "more_body_sv",
+        "more_head_en",
+        "more_body_en",
     )
 
     def index_many(self, rows):
         values = []
         for pk, texts in rows:
-            row = [pk]
+            row, derived = [pk], []
             for language in CONTENT_LANGUAGES:
                 title, summary, body = texts[language]
                 # Each language's column holds the tags' names in that language only: bm25 adds
                 # up the columns, and one name counted in both would outweigh a title.
                 tags = texts["tags"][language]
-                row.extend(stemmed(text, language) for text in (title, f"{tags} {summary}", body))
+                more_head: list[str] = []
+                for text in (title, f"{tags} {summary}"):
+                    text_words, more = index_words(text, language)
+                    row.append(" ".join(stem_words(text_words, language)))
+                    more_head += more
+                body_words, more_body = index_words(body, language)
+                row.append(" ".join(stem_words(body_words, language)))
+                derived += [
+                    " ".join(stem_words(list(dict.fromkeys(more_head)), language)),
+                    " ".join(stem_words(more_body, language)),
+                ]
             row.append(FTS_EVERY_TERM)
+            row.extend(derived)  # more_head_sv, more_body_sv, more_head_en, more_body_en
             values.append(row)
         if not values:
             return 0
@@ -355,8 +448,17 @@ class SqliteBackend(Backend):
             cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [[pk] for pk in pks])
 
     def clear(self):
+        # The table made again as the migrations left it (its definition and its settings, the
+        # rank's column weights among them): a DELETE would read every row's text back and
+        # write a deletion for each of its words, the costliest part of a rebuild.
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [FTS_TABLE])
+            (definition,) = cursor.fetchone()
+            cursor.execute(f"SELECT k, v FROM {FTS_TABLE}_config WHERE k != 'version'")
+            kept = cursor.fetchall()
+            cursor.execute(f"DROP TABLE {FTS_TABLE}")
+            cursor.execute(definition)
+            cursor.executemany(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES (%s, %s)", kept)
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
@@ -378,20 +480,30 @@ class SqliteBackend(Backend):
         # bm25 is lower (below 0) for better matches; negated so that higher is better.
         relevance = F("fts_entry__rank") * Value(-1.0)
         return queryset.filter(fts_entry__match=matching).annotate(
-            search_rank=_head_first(self.head_hits(parsed), relevance)
+            search_rank=_tiered(self.exact_hits(parsed), self.head_hits(parsed), relevance)
         )
 
     @staticmethod
     def _head_expression(parsed: ParsedQuery) -> str:
-        terms = [term for group in parsed.groups for term in group]
+        expansion = expand(parsed)
         return " OR ".join(
-            f"({_fts_columns(language, ('title', 'meta'))} : "
-            f"({' OR '.join(_fts_term(term, language) for term in terms)}))"
+            f"({_fts_columns(language, ANY_HEAD)} : ("
+            + " OR ".join(
+                _fts_alternative(alt, language) for alt in expansion.alternatives(language)
+            )
+            + "))"
             for language in CONTENT_LANGUAGES
         )
 
     def head_hits(self, parsed):
         expression = self._head_expression(parsed)
+        return Q(pk__in=FtsEntry.objects.filter(match=expression).values("article_id"))
+
+    def exact_hits(self, parsed):
+        terms = [term for group in parsed.groups for term in group]
+        expression = " OR ".join(
+            _fts_any(terms, language, EXACT_HEAD) for language in CONTENT_LANGUAGES
+        )
         return Q(pk__in=FtsEntry.objects.filter(match=expression).values("article_id"))
 
     def reads_in_two_parts(self, matches, most_match):
@@ -436,19 +548,33 @@ class SqliteBackend(Backend):
 # PostgreSQL: weighted tsvectors per language, GIN-indexed
 
 
-def _tsquery_term(term: Term) -> str:
+def _tsquery_term(term: Term, weights: str = "") -> str:
     # Each word is quoted (word characters only) and prefix-matched; to_tsquery stems it
     # with the language's dictionary, so the same text serves both configurations.
-    return " <-> ".join(f"'{word}':*" for word in term.words)
+    # `weights` ("AB") keeps to the positions of those weights (the head's own words).
+    marks = ("*" if term.prefix else "") + weights
+    return " <-> ".join(f"'{word}'" + (f":{marks}" if marks else "") for word in term.words)
 
 
-def tsquery_text(parsed: ParsedQuery) -> tuple[str, str]:
-    """(positive tsquery, excluded tsquery) in to_tsquery syntax; either may be empty."""
-    positive = " & ".join(
-        "(" + " | ".join(f"({_tsquery_term(term)})" for term in group) + ")"
-        for group in parsed.groups
-    )
-    excluded = " | ".join(f"({_tsquery_term(term)})" for term in parsed.excluded)
+def _tsquery_alternative(alternative: Alternative) -> str:
+    return "(" + " & ".join(f"({_tsquery_term(term)})" for term in alternative.terms) + ")"
+
+
+def _tsquery_any(terms: list[Term], weights: str = "") -> str:
+    return " | ".join(f"({_tsquery_term(term, weights)})" for term in terms)
+
+
+def tsquery_text(parsed: ParsedQuery) -> tuple[dict[str, str], dict[str, str]]:
+    """(positive tsquery, excluded tsquery) in to_tsquery syntax per language; either may be
+    empty ("")."""
+    expansion = expand(parsed)
+    positive, excluded = {}, {}
+    for language in CONTENT_LANGUAGES:
+        positive[language] = " & ".join(
+            "(" + " | ".join(_tsquery_alternative(alt) for alt in group) + ")"
+            for group in expansion.groups[language]
+        )
+        excluded[language] = _tsquery_any(expansion.excluded[language])
     return positive, excluded
 
 
@@ -487,15 +613,23 @@ class PostgresBackend(Backend):
             for language in CONTENT_LANGUAGES:
                 config = PG_CONFIGS[language]
                 title, summary, body = texts[language]
-                # The head (title A, tags and summary B) ranks; head and body (C) match.
+                meta = f"{texts['tags'][language]} {summary}"
+                # The head (title A, tags and summary B, the words derived from them D) ranks;
+                # head and body (C, and its derived words D) match.
                 parts.append(
                     f"setweight(to_tsvector('{config}', %s), 'A')"
                     f" || setweight(to_tsvector('{config}', %s), 'B')"
+                    f" || setweight(to_tsvector('{config}', %s), 'D')"
                 )
-                parts.append(f"setweight(to_tsvector('{config}', %s), 'C')")
+                parts.append(
+                    f"setweight(to_tsvector('{config}', %s), 'C')"
+                    f" || setweight(to_tsvector('{config}', %s), 'D')"
+                )
+                more_head = index_words(f"{title} {meta}", language)[1]
+                more_body = index_words(body, language)[1]
                 params.extend(
                     text.replace("\x00", " ")
-                    for text in (title, f"{texts['tags'][language]} {summary}", body)
+                    for text in (title, meta, " ".join(more_head), body, " ".join(more_body))
                 )
             values.append(f"({', '.join(parts)})")
         # What the facets count is copied from the article and its links as they are now
@@ -540,9 +674,9 @@ class PostgresBackend(Backend):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
     @staticmethod
-    def _queries(text: str) -> dict[str, SearchQuery]:
+    def _queries(texts: dict[str, str]) -> dict[str, SearchQuery]:
         return {
-            language: SearchQuery(text, config=PG_CONFIGS[language], search_type="raw")
+            language: SearchQuery(texts[language], config=PG_CONFIGS[language], search_type="raw")
             for language in CONTENT_LANGUAGES
         }
 
@@ -563,10 +697,10 @@ class PostgresBackend(Backend):
 
     def filter(self, queryset, parsed, narrowed=False):
         positive, excluded = tsquery_text(parsed)
-        if excluded:
+        if any(excluded.values()):
             # Left out if the word is in either language's text.
             queryset = queryset.exclude(self._text_filter(self._queries(excluded), narrowed))
-        if not positive:
+        if not parsed.groups:
             return queryset
         queries = self._queries(positive)
         return queryset.filter(self._text_filter(queries, narrowed)).annotate(
@@ -584,16 +718,29 @@ class PostgresBackend(Backend):
             SearchRank(F(f"pg_entry__rank_{language}"), query)
             for language, query in queries.items()
         ]
-        return _head_first(self.head_hits(parsed), Greatest(*ranks))
+        return _tiered(self.exact_hits(parsed), self.head_hits(parsed), Greatest(*ranks))
 
-    def head_hits(self, parsed):
-        any_word = " | ".join(
-            f"({_tsquery_term(term)})" for group in parsed.groups for term in group
-        )
+    def _in_head(self, texts: dict[str, str]) -> Q:
         hits = Q()
-        for language, query in self._queries(any_word).items():
+        for language, query in self._queries(texts).items():
             hits |= Q(**{f"pg_entry__rank_{language}": query})
         return hits
+
+    def head_hits(self, parsed):
+        expansion = expand(parsed)
+        return self._in_head(
+            {
+                language: " | ".join(
+                    _tsquery_alternative(alt) for alt in expansion.alternatives(language)
+                )
+                for language in CONTENT_LANGUAGES
+            }
+        )
+
+    def exact_hits(self, parsed):
+        # The head's own words are weighted A (title) and B (tags, summary); derived ones D.
+        any_term = _tsquery_any([term for group in parsed.groups for term in group], "AB")
+        return self._in_head(dict.fromkeys(CONTENT_LANGUAGES, any_term))
 
     def reads_in_two_parts(self, matches, most_match):
         # Reading in two parts spares ranking every match of a word in most articles; below
@@ -607,14 +754,14 @@ class PostgresBackend(Backend):
         missing = Q()
         for language, query in self._queries(positive).items():
             missing &= Q(**{f"search_{language}": every & ~query})
-        if excluded:
+        if any(excluded.values()):
             missing |= self._matches(self._queries(excluded), prefix="")
         return missing
 
     def index_matches(self, parsed):
         positive, excluded = tsquery_text(parsed)
-        found = self._matches(self._queries(positive), prefix="") if positive else Q()
-        if excluded:
+        found = self._matches(self._queries(positive), prefix="") if parsed.groups else Q()
+        if any(excluded.values()):
             found &= ~self._matches(self._queries(excluded), prefix="")
         return found
 
@@ -627,10 +774,11 @@ class PostgresBackend(Backend):
             f"search_{language} @@ to_tsquery('{PG_CONFIGS[language]}', %s)"
             for language in CONTENT_LANGUAGES
         )
-        condition, params = f"({either})", [positive] * len(CONTENT_LANGUAGES)
-        if excluded:
+        condition = f"({either})"
+        params = [positive[language] for language in CONTENT_LANGUAGES]
+        if any(excluded.values()):
             condition += f" AND NOT ({either})"
-            params += [excluded] * len(CONTENT_LANGUAGES)
+            params += [excluded[language] for language in CONTENT_LANGUAGES]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PG_TABLE} WHERE {condition}"
@@ -660,7 +808,7 @@ class PostgresBackend(Backend):
                 f" || ' ' || regexp_replace(COALESCE(body_html_{language}, ''), '<[^>]+>', ' ', 'g'),"
                 f" to_tsquery('{config}', %s), %s)"
             )
-            params.extend([pks, positive, HEADLINE_OPTIONS])
+            params.extend([pks, positive[language], HEADLINE_OPTIONS])
         sql = (
             f"SELECT id, CASE {' '.join(branches)} END FROM {Article._meta.db_table}"
             " WHERE id = ANY(%s)"
@@ -668,10 +816,15 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, [article.pk for article in articles]])
             rows = cursor.fetchall()
-        return {pk: _marked(text) for pk, text in rows if text and START in text}
+        marked = {pk: _marked(text) for pk, text in rows if text and START in text}
+        # A word found inside a compound or by another spelling has no lexeme of its own for
+        # ts_headline to mark: those passages are found as on SQLite.
+        unmarked = [article for article in articles if article.pk not in marked]
+        return {**marked, **super().snippets(unmarked, parsed)} if unmarked else marked
 
     def suggest(self, query_words):
-        """For each word, the closest word of a published title (pg_trgm, GIN-indexed)."""
+        """For each word, the closest word of a published title (pg_trgm, GIN-indexed), else
+        of the tags and names (as on SQLite)."""
         if not query_words:
             return {}
         sql = """
@@ -684,14 +837,16 @@ class PostgresBackend(Backend):
                     WHERE a.status = 'published'
                       AND (q.word <%% lower(a.title_sv) OR q.word <%% lower(a.title_en))
                 ) title_words
-                WHERE length(w) > 2 AND similarity(w, q.word) > 0.3
+                WHERE length(w) > 2 AND w !~ '[0-9]' AND similarity(w, q.word) > 0.3
                 ORDER BY similarity(w, q.word) DESC, w LIMIT 1
             ) best
             WHERE best.w <> q.word
         """
         with connection.cursor() as cursor:
             cursor.execute(sql, [list(query_words)])
-            return dict(cursor.fetchall())
+            found = dict(cursor.fetchall())
+        rest = [word for word in query_words if word not in found]
+        return {**found, **super().suggest(rest)} if rest else found
 
 
 _BACKENDS = {"sqlite": SqliteBackend(), "postgresql": PostgresBackend()}

@@ -26,6 +26,23 @@ def _child_accessors() -> list[str]:
     ]
 
 
+def _related_of_children() -> list[str]:
+    """The content types' rows and the rows their own foreign keys point at (a case study's
+    municipality), so that their search_texts need no query per article."""
+    related = []
+    for relation in Article._meta.related_objects:
+        if not (relation.one_to_one and getattr(relation.field.remote_field, "parent_link", False)):
+            continue
+        name = relation.get_accessor_name()
+        related.append(name)
+        related += [
+            f"{name}__{field.name}"
+            for field in relation.related_model._meta.concrete_fields
+            if field.many_to_one and field.model is relation.related_model
+        ]
+    return related
+
+
 def _concrete(article):
     """The article as its own content type, so its type's text fields are indexed too."""
     if type(article) is not Article:
@@ -69,7 +86,7 @@ def index_articles(
         batch = list(
             articles.filter(pk__gt=last_pk)
             .order_by("pk")
-            .select_related(*children)
+            .select_related(*_related_of_children())
             .prefetch_related(*registry.search_prefetch())[:chunk]
         )
         if not batch:

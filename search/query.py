@@ -9,8 +9,11 @@ from django.utils.safestring import SafeString
 
 from content.models import ArticleDocument
 
-from .backends import get_backend, python_snippet
-from .text import ParsedQuery, clean_query, parse_query
+from .analysis import fold, typed_variants
+from .backends import get_backend, python_snippet, suggestable
+from .text import ParsedQuery, clean_query, parse_query, words
+
+MAX_SUGGESTED_WORDS = 6
 
 
 def search(queryset: QuerySet, query: str, narrowed: bool = False) -> tuple[QuerySet, ParsedQuery]:
@@ -27,18 +30,50 @@ def snippets(articles: list, parsed: ParsedQuery) -> dict[int, SafeString]:
     return get_backend().snippets(articles, parsed)
 
 
-def suggest(query: str) -> str | None:
-    """The query with its misspelt words replaced by the closest known ones, or None."""
+def _respelled(query_words: list[str], articles: list) -> dict[str, str]:
+    """Words typed without å/ä/ö (or with ae/oe for ä/ö) → the word as the results write it,
+    in their titles, summaries or tags: "franvaro" → "frånvaro". The search found those
+    articles anyway; the suggestion teaches the spelling, at no cost but reading the page."""
+    wanted: dict[str, str] = {}
+    for word in query_words:
+        for spelled in (fold(word), *typed_variants(word)):
+            wanted.setdefault(spelled, word)
+    respelled: dict[str, str] = {}
+    for article in articles:
+        shown = [article.title, article.summary, *(tag.name for tag in article.tag_list)]
+        for text_word in words(" ".join(shown)):
+            query_word = wanted.get(fold(text_word))
+            if query_word and text_word != query_word:
+                respelled.setdefault(query_word, text_word)
+    return respelled
+
+
+def suggest(query: str, articles: list | None = None) -> str | None:
+    """The query with its misspelt words replaced by the right ones, or None. Numbers are
+    never changed.
+
+    With `articles` (the results on the page, with their tag_list): words typed without
+    their å/ä/ö, respelled as those results write them. Without (nothing was found): the
+    closest known words of titles, tags and names (Backend.suggest).
+    """
     parsed = parse_query(query)
-    query_words = list(dict.fromkeys(w for w in parsed.positive_words if len(w) > 2))[:6]
-    replacements = get_backend().suggest(query_words) if query_words else {}
+    query_words = list(dict.fromkeys(w for w in parsed.positive_words if suggestable(w)))
+    query_words = query_words[:MAX_SUGGESTED_WORDS]
+    if not query_words:
+        return None
+    if articles is None:
+        replacements = get_backend().suggest(query_words)
+    else:
+        replacements = _respelled(query_words, articles)
     if not replacements:
         return None
-    return re.sub(
-        r"\w+",
-        lambda match: replacements.get(match.group().lower(), match.group()),
-        clean_query(query),
-    )
+
+    def replace(match: re.Match) -> str:
+        word = match.group()
+        replacement = replacements.get(word.lower(), word)
+        return replacement.capitalize() if word[:1].isupper() else replacement
+
+    return re.sub(r"\w+", replace, clean_query(query))
 
 
 def document_snippets(articles: list, parsed: ParsedQuery) -> dict[int, tuple[str, SafeString]]:

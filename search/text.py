@@ -25,6 +25,8 @@ PG_CONFIGS = {"sv": "swedish", "en": "english"}
 # this many add nothing but cost.
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+# A word this short matches only itself, not longer words beginning with it.
+SHORTEST_PREFIX = 2
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 # A quoted phrase (closing quote optional, as websearch allows), or a run of non-space text.
@@ -70,6 +72,12 @@ class Term:
     @property
     def is_phrase(self) -> bool:
         return len(self.words) > 1
+
+    @property
+    def prefix(self) -> bool:
+        """Whether longer words beginning with it match too: not for a word of one or two
+        letters ("IM" would find "improve")."""
+        return self.is_phrase or len(self.words[0]) > SHORTEST_PREFIX
 
 
 @dataclass
@@ -127,14 +135,18 @@ def parse_query(text: str) -> ParsedQuery:
 def article_texts(article, tags: list[tuple[str, str]]) -> dict:
     """Per language: (title, summary, body) as plain text; and under "tags", per language the
     tag names (`tags`: (Swedish name, English name or "")): an English name is searched with
-    the English words.
+    the English words; with them the article's search_keywords in that language.
 
     The backends weight them: title A, tags and summary B, body C.
     """
+    names = {
+        "sv": [swedish for swedish, _english in tags],
+        "en": [english for _swedish, english in tags if english],
+    }
     result: dict = {
         "tags": {
-            "sv": " ".join(swedish for swedish, _english in tags),
-            "en": " ".join(english for _swedish, english in tags if english),
+            code: " ".join([*names[code], *article.search_keywords(code)])
+            for code in CONTENT_LANGUAGES
         }
     }
     for code in CONTENT_LANGUAGES:

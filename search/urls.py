@@ -7,4 +7,5 @@ app_name = "search"
 urlpatterns = [
     path("", views.search, name="results"),
     path(_("help/"), views.search_help, name="help"),
+    path(_("opened/<int:pk>/"), views.opened, name="opened"),
 ]

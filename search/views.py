@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
-from content.models import attach_card_rows, attach_tags
+from content.models import Article, attach_card_rows, attach_tags
 from content.registry import all_search_facets, search_type_choices
 from infra.breadcrumbs import HOME_CRUMB
 from infra.links import Links
 
+from . import log
+from .expansion import expand
 from .facets import compute_facets
 from .filters import SearchFilterSet
+from .places import places_in
 from .query import document_snippets, snippets, suggest
 
 # A ranked search sorts every match, so only this many pages of results can be browsed.
@@ -40,6 +45,23 @@ HELP_EXAMPLES = [
     (
         "studieavbrott -frånvaro",
         gettext_lazy("A minus sign leaves out the articles that contain a word."),
+    ),
+    (
+        "stöd",
+        gettext_lazy(
+            "A word is also found inside longer words made with it: stöd finds studiestöd."
+        ),
+    ),
+    (
+        "franvaro",
+        gettext_lazy("A word typed without å, ä or ö is found too: franvaro finds frånvaro."),
+    ),
+    (
+        "SYV",
+        gettext_lazy(
+            "Abbreviations and words that mean the same are searched too: SYV also finds "
+            "studie- och yrkesvägledare."
+        ),
     ),
     ("mentorskap OR coachning", gettext_lazy("OR finds the articles with either word.")),
     ("dropout", gettext_lazy("English words search the English texts.")),
@@ -150,7 +172,13 @@ def search(request: HttpRequest) -> HttpResponse:
         "total": facets.total,
         "capped": facets.total > paginator.count,
         "page_missing": wanted > page.number,
-        "suggestion": suggest(query) if query and not facets.total else None,
+        "suggestion": suggest(query, articles if facets.total else None) if query else None,
+        "also_searched": expand(filterset.parsed).synonyms if filterset.ranked else [],
+        "places": [
+            (place, link(q=rest or None, **{place.kind: place.code}))
+            for place, rest in (places_in(query) if query else [])
+        ],
+        "opened_query": query if query and filterset.ranked else "",
         "sort": filterset.order,
         "ranked": filterset.ranked,
         "sort_links": [
@@ -196,7 +224,24 @@ def search(request: HttpRequest) -> HttpResponse:
         "breadcrumbs": [HOME_CRUMB, (SEARCH_CRUMB_LABEL, None)],
     }
     status = 400 if filterset.form.errors else 200
-    return render(request, "search/results.html", context, status=status)
+    response = render(request, "search/results.html", context, status=status)
+    if query and log.is_fresh_search(request.GET):
+        log.mark(response, query, get_language(), facets.total)
+    return response
+
+
+@require_safe
+@never_cache
+def opened(request: HttpRequest, pk: int) -> HttpResponse:
+    """A result opened from the results of `?q=`: counted in the search log (anonymously),
+    then on to the article."""
+    article = Article.objects.published().filter(pk=pk).first()
+    if article is None:
+        raise Http404
+    query = request.GET.get("q", "")
+    if query:
+        log.record_opened(query, get_language())
+    return HttpResponseRedirect(article.get_absolute_url())
 
 
 def search_help(request: HttpRequest) -> HttpResponse:

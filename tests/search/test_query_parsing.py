@@ -1,5 +1,7 @@
 """The websearch syntax is read into terms: nothing typed reaches the database as syntax."""
 
+import pytest
+
 from search.backends import fts_expression, tsquery_text
 from search.text import MAX_QUERY_LENGTH, clean_query, parse_query
 
@@ -23,6 +25,7 @@ def test_an_unclosed_quote_reads_to_the_end():
     assert [term.words for term in parsed.groups[0]] == [("plug", "in")]
 
 
+@pytest.mark.django_db  # the query's alternatives include the editors' synonyms
 def test_stray_operators_and_fts_syntax_leave_only_words():
     parsed = parse_query('OR - "" NEAR(a b) title_sv:x* ^y {col}: AND ) (')
     words = parsed.positive_words
@@ -41,12 +44,21 @@ def test_the_query_is_capped():
     assert len(clean_query("a" * 5000)) == MAX_QUERY_LENGTH
 
 
+@pytest.mark.django_db
 def test_only_exclusions_give_no_positive_part():
     positive, excluded = tsquery_text(parse_query("-skola"))
-    assert positive == ""
-    assert "'skola':*" in excluded
+    assert positive == {"sv": "", "en": ""}
+    assert "'skola':*" in excluded["sv"]
+    assert "'skola':*" in excluded["en"]
 
 
+@pytest.mark.django_db
 def test_tsquery_quotes_each_word_with_a_prefix_match():
     positive, _ = tsquery_text(parse_query('mentor "plug in"'))
-    assert positive == "(('mentor':*)) & (('plug':* <-> 'in':*))"
+    assert positive["en"] == "((('mentor':*))) & ((('plug':* <-> 'in':*)))"
+
+
+@pytest.mark.django_db
+def test_a_word_of_one_or_two_letters_matches_only_itself():
+    positive, _ = tsquery_text(parse_query("IM"))
+    assert positive["en"] == "((('im')))"

@@ -58,6 +58,9 @@ def test_editor_group_has_exactly_add_change_view_of_content_and_the_publish_rig
     # A tag's English name is part of the tag: editors keep it as they keep the tag.
     expected |= {("content", f"{action}_tagname") for action in ("add", "change", "view")}
     expected.add(("content", "delete_tagname"))
+    # Artikelsök's synonym lists, and the report of the search log (read only).
+    expected |= {("search", f"{action}_synonymlist") for action in ("add", "change", "view")}
+    expected.add(("search", "view_searchlogentry"))
     # An article's images and documents are edited with it.
     for model in ("articleimage", "articledocument"):
         expected |= {

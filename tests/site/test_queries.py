@@ -88,7 +88,8 @@ PAGE_BOUNDS = {
     "/metoder/": 4,
     "/en/methods/": 4,
     "/metoder/?vy=tabell&malgrupp=alla-elever&fas=under-gymnasiet&vetenskap=hog&sort=kostnad": 4,
-    "/metoder/?q=metod&insats=mentorskap&insats=franvaro": 4,
+    # With words to find: Artikelsök's synonym lists too (kept until the content changes).
+    "/metoder/?q=metod&insats=mentorskap&insats=franvaro": 5,
     "/metoder/evidens/": 2,
     "/metoder/anvands/": 2,
     "/forskning/": 2,

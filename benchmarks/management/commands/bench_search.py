@@ -40,6 +40,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
+from benchmarks.throwaway import throwaway_database
 from content.models import PAGE, Article, Status
 from content.registry import content_types
 from search import filters as search_filters
@@ -334,23 +335,8 @@ class Command(BaseCommand):
         settings.PAGE_CACHE_SECONDS = 0  # time the view, not the whole-page cache
         settings.SECURE_SSL_REDIRECT = False
         settings.DEBUG = False
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        if connection.vendor == "sqlite":
-            # A file, as in production, rather than Django's in-memory test database.
-            test_settings["NAME"] = "/tmp/pluginnovation-bench-search.sqlite3"  # noqa: S108
-        else:
-            # Not test_<name>: a test run on the same database may be going on at the same time.
-            test_settings["NAME"] = f"bench_{connection.settings_dict['NAME']}"
-        old_name = connection.settings_dict["NAME"]
-        # serialize=False: serialising the kept corpus (for test rollbacks) took minutes.
-        connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, keepdb=reuse, serialize=False
-        )
-        try:
+        with throwaway_database("bench-search", keep=keepdb, reuse=reuse):
             self._run(articles, runs, reuse=reuse)
-        finally:
-            if not (keepdb or reuse):
-                connection.creation.destroy_test_db(old_name, verbosity=0)
 
     def _run(self, total: int, runs: int, reuse: bool = False) -> None:
         out = self.stdout
