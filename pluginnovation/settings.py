@@ -74,7 +74,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "axes",
     # Our apps, in the order they import each other (tests/test_layers.py checks it):
-    # infra ← stats ← content ← search ← methods, research, casestudies ← accounts ← the site.
+    # infra ← stats ← content ← search ← methods, research, casestudies ← accounts ← api
+    # ← the site.
     "infra",
     "stats",
     "content",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "research",
     "casestudies",
     "accounts",
+    "api",
     "demo",
     "pluginnovation",
 ]
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /api/ only: CORS, limits, the answer's language (before the page cache: part of its key).
+    "api.middleware.ApiMiddleware",
     "infra.middleware.AnonymousPageCacheMiddleware",  # after Locale: language in the key
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -223,6 +227,17 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 
 # Lists show this many items a page.
 PAGE_SIZE = 12
+
+# Open data: the API (/api/v1/) and the downloads (/oppna-data/).
+# The licence of the knowledge bank's texts, as the editors state it (a name, e.g. "CC BY 4.0",
+# and the licence's address); until they do, the API and the downloads say it is not stated.
+CONTENT_LICENCE_NAME = env_str("CONTENT_LICENCE_NAME", "")
+CONTENT_LICENCE_URL = env_str("CONTENT_LICENCE_URL", "")
+# Requests per client in each period of API_RATE_LIMIT_SECONDS, counted in the shared cache.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_LIMIT_SECONDS = env_int("API_RATE_LIMIT_SECONDS", 60)
+# How long clients and proxies may reuse an API answer (Cache-Control: max-age).
+API_MAX_AGE = env_int("API_MAX_AGE", 60)
 
 # Production (README.md, "Running in production"). HTTPS everywhere unless DEBUG: secure cookies,
 # a redirect from http and HSTS. Behind a TLS-terminating proxy that sets X-Forwarded-Proto.

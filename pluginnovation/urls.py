@@ -33,6 +33,7 @@ def localized_patterns() -> list:
         path(_("accessibility/"), site_views.accessibility, name="accessibility"),
         path("rss/", include(feed_patterns)),
         path(_("search/"), include("search.urls")),
+        path(_("open-data/"), include("api.opendata_urls")),
         path(_("my-pages/"), include("accounts.urls")),
         path(_("my-pages/account/"), include("accounts.account_urls")),
         # The Article core's admin pages lived under the site's own app until the content app
@@ -52,6 +53,8 @@ urlpatterns += [
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", health.health, name="health"),
+    # The open API: one address in both languages (?lang= or Accept-Language choose).
+    path("", include("api.urls")),
 ]
 
 # The site's 500 page, or the 503 page when the database is what failed.

@@ -16,8 +16,7 @@ from content.models import attach_tags
 from content.registry import search_type_choices
 from infra.breadcrumbs import HOME_CRUMB
 
-from .facets import compute_facets
-from .filters import SearchFilterSet
+from .api import search_page
 from .query import snippets, suggest
 
 # A ranked search sorts every match, so only this many pages of results can be browsed.
@@ -97,12 +96,9 @@ def _active_filters(link: Links, cleaned: dict, facets) -> list[tuple[str, str, 
 
 def search(request: HttpRequest) -> HttpResponse:
     """Ranked results with facets; invalid parameters are reported (400) and left out."""
-    filterset = SearchFilterSet(request.GET)
+    found = search_page(request.GET)
+    filterset, facets, results = found.filterset, found.facets, found.results
     cleaned = filterset.cleaned
-    facets = compute_facets(filterset)
-    results = filterset.results(
-        matches=facets.total, most_match=facets.most_match, listed=facets.result_ids
-    )
 
     paginator = Paginator(results, settings.PAGE_SIZE)
     # The facets counted the results already; the cap keeps ranked sorts bounded.

@@ -1,0 +1,472 @@
+"""The knowledge bank's articles in the API: one list and one detail endpoint per content type
+(methods, publications, research summaries, case studies, news, information pages), and tags.
+
+A list filters as Artikelsök does (the same FilterSet, so the same words, tags, areas and
+years find the same articles), plus the structured fields of its type.
+"""
+
+# No `from __future__ import annotations`: django-ninja reads the endpoints' annotations, some
+# of which are classes made in a function (collection_routes).
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
+from ninja import Path, Query, Router, Schema
+from pydantic import Field
+from taggit.models import Tag
+
+from casestudies.models import CaseStudy
+from content.models import NEWS, PAGE, Article, english_tag_name, tag_label
+from methods.models import EvidenceRating, InterventionType, Method, Phase, PreventionLevel, Scope
+from research.models import Publication, PublicationType, ResearchSummary
+from search.api import search_filterset
+from stats.models import Municipality, Region
+
+from . import articles
+from .articles import COLLECTION_OF_KIND, REPRESENTATIONS, Representation
+from .links import Links
+from .pagination import paginate
+from .params import (
+    ARTICLE_SLUG,
+    MUNICIPALITY_CODE,
+    REGION_CODE,
+    TAG_SLUG,
+    LanguageParameter,
+    PageParameters,
+    TagSlug,
+)
+from .problems import InvalidParameters, NotFound
+from .schemas import (
+    ERRORS,
+    AreaRef,
+    ArticleBody,
+    ArticleFields,
+    ArticleRef,
+    Choice,
+    Page,
+    Rating,
+    Text,
+)
+
+router = Router()
+
+MAX_TAGS = 10
+MAX_QUERY_LENGTH = 200
+
+
+# -- filters
+
+
+class ArticleFilters(Schema):
+    """Artikelsök's filters, for one type of article."""
+
+    q: str = Field(
+        None,
+        max_length=MAX_QUERY_LENGTH,
+        description=N_(
+            'Words to search for, as in Artikelsök: all words must match; "a phrase" in '
+            "quotation marks; -word leaves out; OR between two words finds either."
+        ),
+        examples=["mentorskap"],
+    )
+    tag: list[TagSlug] = Field(
+        None,
+        max_length=MAX_TAGS,
+        description=N_("A tag's slug; repeat for several (each narrows the results)."),
+    )
+    region: str = Field(
+        None, pattern=REGION_CODE, description=N_("A region's two-digit county code.")
+    )
+    municipality: str = Field(
+        None, pattern=MUNICIPALITY_CODE, description=N_("A municipality's four-digit code.")
+    )
+    year: int = Field(
+        None, ge=1900, le=2100, description=N_("The year of publication on the site.")
+    )
+    sort: str = Field(
+        None,
+        pattern="^(relevans|datum)$",
+        description=N_("relevans (the default with words to search for) or datum (newest first)."),
+    )
+
+
+# The API's names of Artikelsök's parameters, where they differ (kommun is municipality).
+SEARCH_NAMES = {"municipality": "kommun"}
+
+
+class MethodFilters(ArticleFilters):
+    prevention_level: PreventionLevel = Field(None, description=N_("Level of prevention."))
+    scope: Scope = Field(None, description=N_("Level of intervention."))
+    phase: Phase = Field(None, description=N_("Phase."))
+    intervention_type: InterventionType = Field(None, description=N_("Type of intervention."))
+    scientific_basis: EvidenceRating = Field(
+        None, description=N_("Rating of the scientific basis (0–3).")
+    )
+    proven_experience: EvidenceRating = Field(
+        None, description=N_("Rating of the proven experience (0–3).")
+    )
+
+
+class PublicationFilters(ArticleFilters):
+    publication_type: PublicationType = Field(None, description=N_("Type of publication."))
+
+
+def check_known(tags: list[str] | None, region: str | None, municipality: str | None) -> dict:
+    """Errors for tags, regions and municipalities that do not exist ({parameter: message})."""
+    errors: dict[str, object] = {}
+    if tags:
+        known = set(Tag.objects.filter(slug__in=tags).values_list("slug", flat=True))
+        unknown = [slug for slug in tags if slug not in known]
+        if unknown:
+            errors["tag"] = [_("There is no tag %(slug)s.") % {"slug": slug} for slug in unknown]
+    if region and not Region.objects.filter(code=region).exists():
+        errors["region"] = _("There is no region with that code.")
+    if municipality and not Municipality.objects.filter(code=municipality).exists():
+        errors["municipality"] = _("There is no municipality with that code.")
+    return errors
+
+
+def search_params(filters: ArticleFilters) -> QueryDict:
+    """The filters as Artikelsök's GET parameters."""
+    params = QueryDict(mutable=True)
+    for name in ArticleFilters.model_fields:
+        value = getattr(filters, name)
+        if value is not None:
+            values = value if isinstance(value, list) else [value]
+            params.setlist(SEARCH_NAMES.get(name, name), [str(item) for item in values])
+    return params
+
+
+def filtered_articles(queryset: QuerySet, filters: ArticleFilters) -> QuerySet:
+    """`queryset` (published articles) filtered and ordered as Artikelsök would, by the same
+    FilterSet; the client's mistakes are raised as InvalidParameters."""
+    errors = check_known(filters.tag, filters.region, filters.municipality)
+    if errors:
+        raise InvalidParameters(errors=errors)
+    filterset = search_filterset(search_params(filters), queryset)
+    if filterset.form.errors:
+        api_names = {search: api for api, search in SEARCH_NAMES.items()}
+        raise InvalidParameters(
+            errors={
+                api_names.get(name, name): [str(message) for message in messages]
+                for name, messages in filterset.form.errors.items()
+            }
+        )
+    return filterset.qs
+
+
+# -- the content types' shapes
+
+
+class ContactInfo(Schema):
+    name: str | None
+    organisation: str | None
+    email: str | None
+    phone: str | None
+
+
+class MethodFields(Schema):
+    target_group: Text | None
+    prevention_level: Choice | None
+    scope: Choice | None
+    phase: Choice | None
+    intervention_type: Choice | None
+    success_factors: Text | None
+    scientific_basis: Rating
+    proven_experience: Rating
+    evidence_source: Text | None
+    cost: Text | None
+    implementation: Text | None = Field(description="Implementation and training needs.")
+    contact: ContactInfo | None
+
+
+class Use(Schema):
+    municipality: AreaRef
+    since: int = Field(description="The year the municipality started.")
+
+
+class MethodItem(MethodFields, ArticleFields):
+    pass
+
+
+class MethodDetail(ArticleBody, MethodItem):
+    research: list[ArticleRef] = Field(
+        description="Publications and research summaries it rests on."
+    )
+    case_studies: list[ArticleRef]
+    used_in: list[Use] = Field(
+        description="The municipalities that say they use it (Vi använder metoden), with the year they started."
+    )
+
+
+class PublicationFields(Schema):
+    authors: str | None
+    year: int | None = Field(description="The year of publication.")
+    publisher: str | None
+    publication_type: Choice | None
+    link: str | None
+    language: str | None = Field(
+        description="The language of the publication, as the editors wrote it."
+    )
+
+
+class PublicationItem(PublicationFields, ArticleFields):
+    pass
+
+
+class PublicationDetail(ArticleBody, PublicationItem):
+    summaries: list[ArticleRef] = Field(description="Research summaries that draw on it.")
+    methods: list[ArticleRef] = Field(description="Methods that link to it.")
+
+
+class SummaryItem(ArticleFields):
+    pass
+
+
+class SummaryDetail(ArticleBody, SummaryItem):
+    publications: list[ArticleRef] = Field(description="The publications it summarises.")
+
+
+class CaseStudyFields(Schema):
+    municipality: AreaRef
+    region: AreaRef
+    period: str | None
+    team: Text | None
+    what_was_done: Text | None
+    results: Text | None
+
+
+class CaseStudyItem(CaseStudyFields, ArticleFields):
+    pass
+
+
+class CaseStudyDetail(ArticleBody, CaseStudyItem):
+    methods: list[ArticleRef] = Field(description="The methods it used.")
+
+
+class ArticleItem(ArticleFields):
+    pass
+
+
+class ArticleDetail(ArticleBody, ArticleItem):
+    pass
+
+
+@dataclass(frozen=True)
+class Collection:
+    kind: str
+    title: str
+    description: str
+    item: type[Schema]
+    detail: type[Schema]
+    filters: type[ArticleFilters] = ArticleFilters
+    # The filters of this type's own fields, besides Artikelsök's.
+    own_filters: tuple[str, ...] = field(default=())
+
+    @property
+    def path(self) -> str:
+        return COLLECTION_OF_KIND[self.kind]
+
+    @property
+    def representation(self) -> Representation:
+        return REPRESENTATIONS[self.kind]
+
+
+COLLECTIONS = [
+    Collection(
+        Method.KIND,
+        N_("Methods"),
+        N_("Intervention methods: for whom, how, their evidence, and where they are used."),
+        MethodItem,
+        MethodDetail,
+        MethodFilters,
+        tuple(
+            name for name in MethodFilters.model_fields if name not in ArticleFilters.model_fields
+        ),
+    ),
+    Collection(
+        Publication.KIND,
+        N_("Publications"),
+        N_("The research library's literature: reports, reviews, books and articles."),
+        PublicationItem,
+        PublicationDetail,
+        PublicationFilters,
+        ("publication_type",),
+    ),
+    Collection(
+        ResearchSummary.KIND,
+        N_("Research summaries"),
+        N_("Summaries of research, with the publications they draw on."),
+        SummaryItem,
+        SummaryDetail,
+    ),
+    Collection(
+        CaseStudy.KIND,
+        N_("Case studies"),
+        N_("How municipalities worked: who, what, when and with what result."),
+        CaseStudyItem,
+        CaseStudyDetail,
+    ),
+    Collection(NEWS, N_("News"), N_("News (Aktuellt)."), ArticleItem, ArticleDetail),
+    Collection(
+        PAGE,
+        N_("Information pages"),
+        N_("The information pages about Plug In."),
+        ArticleItem,
+        ArticleDetail,
+    ),
+]
+
+
+def _narrowed(collection: Collection, queryset: QuerySet, filters: ArticleFilters) -> QuerySet:
+    """The type's own filters, on the articles (through the type's table)."""
+    model_name = collection.representation.model._meta.model_name
+    for name in collection.own_filters:
+        value = getattr(filters, name)
+        if value is not None:
+            queryset = queryset.filter(**{f"{model_name}__{name}": value})
+    return queryset
+
+
+def add_collection(router: Router, collection: Collection) -> None:
+    kind, path = collection.kind, collection.path
+
+    @router.get(
+        f"/{path}/",
+        response={200: Page[collection.item], **ERRORS},
+        operation_id=f"list_{path.replace('-', '_')}",
+        summary=collection.title,
+        description=collection.description,
+        tags=[collection.title],
+        url_name=f"{path}-list",
+    )
+    def list_articles(
+        request: HttpRequest,
+        filters: Query[collection.filters],
+        paging: Query[PageParameters],
+        language: Query[LanguageParameter],
+    ):
+        queryset = _narrowed(collection, Article.objects.published().of_kind(kind), filters)
+        found = filtered_articles(queryset, filters)
+        paged = paginate(request, found.values_list("pk", flat=True), paging)
+        links = Links(request)
+        return paged.as_page(articles.represent(kind, articles.load(kind, paged.items), links))
+
+    @router.get(
+        f"/{path}/{{slug}}/",
+        response={200: collection.detail, **ERRORS},
+        operation_id=f"get_{path.replace('-', '_')}",
+        summary=collection.title,
+        description=collection.description,
+        tags=[collection.title],
+        url_name=f"{path}-detail",
+    )
+    def get_article(
+        request: HttpRequest,
+        language: Query[LanguageParameter],
+        slug: str = Path(..., pattern=ARTICLE_SLUG, description=N_("The article's slug.")),
+    ):
+        pk = (
+            Article.objects.published()
+            .of_kind(kind)
+            .filter(slug=slug)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if pk is None:
+            raise NotFound(_("No published article has this slug."))
+        loaded = articles.load(kind, [pk])
+        return articles.represent(kind, loaded, Links(request), detail=True)[0]
+
+
+for _collection in COLLECTIONS:
+    add_collection(router, _collection)
+
+
+# -- tags
+
+
+class TagItem(Schema):
+    slug: str
+    name: Text = Field(description="In the answer's language where the tag has a name in it.")
+    names: dict[str, str | None] = Field(
+        description="The tag's name in each language (null: none in English yet).",
+        examples=[{"sv": "studiestöd", "en": "academic support"}],
+    )
+    count: int = Field(description="How many published articles carry it.")
+    url: str = Field(description="Artikelsök's results for the tag, on the site.")
+    api_url: str
+    search_api_url: str = Field(description="The same results in the API.")
+
+
+# Tag → its links to articles (taggit names the relation after the through model).
+TAG_LINKS = "content_taggedarticle_items"
+
+
+def published_tags() -> QuerySet:
+    """Tags that at least one published article carries (a draft's tags are not shown), with
+    how many, by name."""
+    carried = Q(
+        **{
+            f"{TAG_LINKS}__content_object__{lookup}": value
+            for lookup, value in articles.published_now().items()
+        }
+    )
+    return (
+        Tag.objects.annotate(count=Count(TAG_LINKS, filter=carried))
+        .filter(count__gt=0)
+        .select_related("english")
+        .order_by("name", "pk")
+    )
+
+
+def tag_item(tag: Tag, links: Links) -> dict:
+    name, language = tag_label(tag)
+    return {
+        "slug": tag.slug,
+        "name": {"value": name, "lang": language},
+        "names": {"sv": tag.name, "en": english_tag_name(tag) or None},
+        "count": tag.count,
+        "url": links.page_with_query("search:results", {"tag": tag.slug}),
+        "api_url": links.api("tags", tag.slug),
+        "search_api_url": links.api_query("search", {"tag": tag.slug}),
+    }
+
+
+@router.get(
+    "/tags/",
+    response={200: Page[TagItem], **ERRORS},
+    operation_id="list_tags",
+    summary=N_("Tags"),
+    description=N_("The tags of published articles, in both languages, with how many carry each."),
+    tags=[N_("Tags")],
+    url_name="tags-list",
+)
+def list_tags(
+    request: HttpRequest, paging: Query[PageParameters], language: Query[LanguageParameter]
+):
+    paged = paginate(request, published_tags(), paging)
+    links = Links(request)
+    return paged.as_page([tag_item(tag, links) for tag in paged.items])
+
+
+@router.get(
+    "/tags/{slug}/",
+    response={200: TagItem, **ERRORS},
+    operation_id="get_tag",
+    summary=N_("Tags"),
+    tags=[N_("Tags")],
+    url_name="tags-detail",
+)
+def get_tag(
+    request: HttpRequest,
+    language: Query[LanguageParameter],
+    slug: str = Path(..., pattern=TAG_SLUG, description=N_("The tag's slug.")),
+):
+    tag = published_tags().filter(slug=slug).first()
+    if tag is None:
+        raise NotFound(_("No published article carries a tag with this slug."))
+    return tag_item(tag, Links(request))

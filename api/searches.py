@@ -1,0 +1,209 @@
+"""Artikelsök in the API: /api/v1/search/ takes the same parameters as /sok/ (q, typ, tag,
+region, kommun, year, sort) and finds the same articles in the same order, with the same facet
+counts: it runs Artikelsök itself (search.api), not a copy of it."""
+
+# No `from __future__ import annotations`: django-ninja reads the annotations.
+
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from content.models import attach_tags
+from content.registry import search_type_choices, search_types
+from search.api import search_filterset, search_page, snippets, suggest
+
+from . import articles
+from .content import MAX_QUERY_LENGTH, MAX_TAGS, check_known
+from .links import Links
+from .pagination import paginate
+from .params import MUNICIPALITY_CODE, REGION_CODE, LanguageParameter, PageParameters, TagSlug
+from .problems import InvalidParameters
+from .schemas import ERRORS, ArticleFields, Text
+
+router = Router()
+
+# A ranked search sorts every match: only this many results can be paged through.
+MAX_RESULTS = 1000
+
+
+class SearchParameters(Schema):
+    q: str = Field(
+        None,
+        max_length=MAX_QUERY_LENGTH,
+        description=N_(
+            'Words to search for: all must match; "a phrase" in quotation marks; -word leaves '
+            "out; OR between two words finds either. Swedish and English texts are searched."
+        ),
+        examples=["mentorskap"],
+    )
+    typ: str = Field(
+        None,
+        json_schema_extra={"enum": [value for value, _label in search_type_choices()]},
+        description=N_("A content type, by Artikelsök's value (metoder, forskning, …)."),
+    )
+    tag: list[TagSlug] = Field(
+        None, max_length=MAX_TAGS, description=N_("A tag's slug; repeat for several.")
+    )
+    region: str = Field(None, pattern=REGION_CODE, description=N_("A region's county code."))
+    kommun: str = Field(
+        None, pattern=MUNICIPALITY_CODE, description=N_("A municipality's four-digit code.")
+    )
+    year: int = Field(None, ge=1900, le=2100, description=N_("The year of publication."))
+    sort: str = Field(
+        None,
+        pattern="^(relevans|datum)$",
+        description=N_("relevans (the default with words to search for) or datum (newest first)."),
+    )
+
+
+class FacetOption(Schema):
+    value: str = Field(description="The parameter's value that chooses this option.")
+    label: Text
+    count: int = Field(description="How many results choosing it would give.")
+    chosen: bool
+
+
+class YearOption(Schema):
+    value: int
+    count: int
+    chosen: bool
+
+
+class SearchFacets(Schema):
+    typ: list[FacetOption]
+    tag: list[FacetOption] = Field(description="The tags with the most results (not those chosen).")
+    region: list[FacetOption]
+    kommun: list[FacetOption]
+    year: list[YearOption]
+
+
+class SearchResult(ArticleFields):
+    snippet_html: Text | None = Field(
+        description="Where the words were found, the words in <mark> (HTML, escaped)."
+    )
+
+
+class SearchAnswer(Schema):
+    count: int = Field(description="How many articles match.")
+    page: int
+    page_size: int
+    next: str | None
+    previous: str | None
+    results: list[SearchResult]
+    facets: SearchFacets
+    suggestion: str | None = Field(description="With no results: the query, spelt as we know it.")
+    max_results: int = Field(description="How many of the results can be paged through.")
+
+
+def facet_options(facets, cleaned: dict) -> dict:
+    swedish = "sv"
+    chosen_tags = cleaned.get("tag", [])
+    return {
+        "typ": [
+            {
+                "value": value,
+                "label": articles.label(label),
+                "count": facets.type_count(value),
+                "chosen": cleaned.get("typ") == value,
+            }
+            for value, label in search_type_choices()
+        ],
+        "tag": [
+            {
+                "value": slug,
+                "label": dict(zip(("value", "lang"), names.shown(), strict=True)),
+                "count": count,
+                "chosen": slug in chosen_tags,
+            }
+            for slug, names, count in facets.tags
+        ],
+        "region": [
+            {
+                "value": code,
+                "label": {"value": name, "lang": swedish},
+                "count": count,
+                "chosen": cleaned.get("region") == code,
+            }
+            for code, name, count in facets.regions
+        ],
+        "kommun": [
+            {
+                "value": code,
+                "label": {"value": name, "lang": swedish},
+                "count": count,
+                "chosen": cleaned.get("kommun") == code,
+            }
+            for code, name, count in facets.municipalities
+        ],
+        "year": [
+            {"value": year, "count": count, "chosen": cleaned.get("year") == year}
+            for year, count in facets.years
+        ],
+    }
+
+
+@router.get(
+    "/search/",
+    response={200: SearchAnswer, **ERRORS},
+    operation_id="search",
+    summary=N_("Search"),
+    description=N_(
+        "Artikelsök: every published article, with the same parameters, results, order and "
+        "facet counts as /sok/ on the site."
+    ),
+    tags=[N_("Search")],
+    url_name="search",
+)
+def search(
+    request: HttpRequest,
+    params: Query[SearchParameters],
+    paging: Query[PageParameters],
+    language: Query[LanguageParameter],
+):
+    if params.typ is not None and params.typ not in search_types():
+        raise InvalidParameters(errors={"typ": _("There is no such content type.")})
+    errors = check_known(params.tag, params.region, params.kommun)
+    if "municipality" in errors:
+        errors["kommun"] = errors.pop("municipality")
+    if errors:
+        raise InvalidParameters(errors=errors)
+    query = request.GET.copy()
+    for name in ("page", "page_size", "lang"):
+        query.pop(name, None)
+    invalid = search_filterset(query).form.errors
+    if invalid:
+        raise InvalidParameters(
+            errors={
+                name: [str(message) for message in messages] for name, messages in invalid.items()
+            }
+        )
+    found = search_page(query)
+    total = found.facets.total
+    paged = paginate(request, found.results, paging, count=min(total, MAX_RESULTS))
+    results = paged.items
+    prefetch_related_objects(results, *articles.place_prefetches())
+    attach_tags(results)
+    marked = snippets(results, found.filterset.parsed)
+    links = Links(request)
+    shown = []
+    for article in results:
+        snippet = marked.get(article.pk)
+        shown.append(
+            {
+                **articles.common_fields(article, links),
+                "snippet_html": {"value": str(snippet), "lang": article.content_language}
+                if snippet
+                else None,
+            }
+        )
+    cleaned = found.filterset.cleaned
+    return {
+        **paged.as_page(shown),
+        "count": total,
+        "facets": facet_options(found.facets, cleaned),
+        "suggestion": suggest(cleaned["q"]) if cleaned.get("q") and not total else None,
+        "max_results": MAX_RESULTS,
+    }
