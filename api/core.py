@@ -83,7 +83,8 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
         return problem_response(request, "not-found", _("Nothing has this address."))
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
-        name = str(error["loc"][1]) if len(error["loc"]) > 1 else ""
+        # ("query", "page"), or for a value of a list ("query", "filters", "indicator", 0).
+        name = next((part for part in reversed(error["loc"][1:]) if isinstance(part, str)), "")
         errors.setdefault(name, []).append(validation_message(error))
     return problem_response(
         request, "invalid-parameters", _("Some parameters are not valid: see errors."), errors

@@ -1,0 +1,263 @@
+"""The knowledge bank in the API: each content type's list and detail with every field, the
+filters, both languages, and nothing that is not published."""
+
+import pytest
+
+from .conftest import fetch
+
+pytestmark = pytest.mark.django_db
+
+COLLECTIONS = ["methods", "publications", "research-summaries", "case-studies", "news", "pages"]
+
+
+def slugs(answer: dict) -> list[str]:
+    return [item["slug"] for item in answer["results"]]
+
+
+def test_a_method_shows_every_structured_field_in_the_language_asked_for(client, bank):
+    response, method = fetch(client, "/api/v1/methods/mentorskap/?lang=en")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+    assert method["id"] == bank.method.pk
+    assert method["type"] == "method"
+    assert method["title"] == {"value": "Mentoring for students at risk", "lang": "en"}
+    assert method["target_group"] == {"value": "Students with high absence", "lang": "en"}
+    assert method["prevention_level"] == {
+        "value": "forebyggande",
+        "label": {"value": "Preventive", "lang": "en"},
+    }
+    assert method["scope"]["value"] == "individ"
+    assert method["phase"]["value"] == "under_gymnasiet"
+    assert method["intervention_type"]["value"] == "mentorskap"
+    assert method["scientific_basis"] == {"value": 2, "label": {"value": "Moderate", "lang": "en"}}
+    assert method["proven_experience"]["value"] == 3
+    # The cost is written in Swedish only: given in Swedish, and marked so.
+    assert method["cost"] == {"value": "En halv tjänst per skola.", "lang": "sv"}
+    assert method["success_factors"] is None
+    assert method["contact"] == {
+        "name": "Anna Andersson",
+        "organisation": None,
+        "email": "anna@example.se",
+        "phone": None,
+    }
+    assert method["body_html"] == {
+        "value": "<p>The mentor meets the student <strong>every week</strong>.</p>",
+        "lang": "en",
+    }
+    assert method["body_markdown"]["value"] == "The mentor meets the student **every week**."
+    assert method["url"] == "http://testserver/en/methods/mentorskap/"
+    assert method["api_url"] == "http://testserver/api/v1/methods/mentorskap/"
+    assert [tag["slug"] for tag in method["tags"]] == ["frånvaro", "mentorskap"]
+    assert method["tags"][1]["name"] == {"value": "mentoring", "lang": "en"}
+    assert method["tags"][0]["name"] == {"value": "frånvaro", "lang": "sv"}
+    assert [region["code"] for region in method["regions"]] == ["14"]
+    assert method["municipalities"][0] == {
+        "code": "1441",
+        "name": "Lerum",
+        "url": "http://testserver/en/statistics/municipality/1441/",
+        "api_url": "http://testserver/api/v1/municipalities/1441/",
+    }
+
+
+def test_a_method_links_to_its_research_case_studies_and_where_it_is_used(client, bank):
+    _response, method = fetch(client, "/api/v1/methods/mentorskap/")
+    assert [item["slug"] for item in method["research"]] == ["vad-fungerar", "avhopp-rapport"] or [
+        item["slug"] for item in method["research"]
+    ] == ["avhopp-rapport", "vad-fungerar"]
+    assert {item["type"] for item in method["research"]} == {"publication", "summary"}
+    assert [item["slug"] for item in method["case_studies"]] == ["plug-in-lerum"]
+    assert method["case_studies"][0]["api_url"].endswith("/api/v1/case-studies/plug-in-lerum/")
+    assert {item["slug"] for item in method["related"]} == {
+        "avhopp-rapport",
+        "vad-fungerar",
+        "plug-in-lerum",
+        "nyhet",
+    }
+    assert method["used_in"] == [
+        {
+            "municipality": {
+                "code": "1402",
+                "name": "Partille",
+                "url": "http://testserver/statistik/kommun/1402/",
+                "api_url": "http://testserver/api/v1/municipalities/1402/",
+            },
+            "since": 2019,
+        }
+    ]
+
+
+def test_the_method_list_filters_by_the_structured_fields_and_artikelsoks_filters(client, bank):
+    _r, answer = fetch(client, "/api/v1/methods/")
+    assert slugs(answer) == ["mentorskap", "studiestod"]
+    assert answer["count"] == 2
+    assert slugs(fetch(client, "/api/v1/methods/?scope=grupp")[1]) == ["studiestod"]
+    assert slugs(fetch(client, "/api/v1/methods/?intervention_type=mentorskap")[1]) == [
+        "mentorskap"
+    ]
+    assert slugs(fetch(client, "/api/v1/methods/?scientific_basis=2")[1]) == ["mentorskap"]
+    assert slugs(fetch(client, "/api/v1/methods/?tag=mentorskap")[1]) == ["mentorskap"]
+    assert slugs(fetch(client, "/api/v1/methods/?tag=frånvaro&tag=mentorskap")[1]) == ["mentorskap"]
+    assert slugs(fetch(client, "/api/v1/methods/?region=07")[1]) == ["studiestod"]
+    assert slugs(fetch(client, "/api/v1/methods/?municipality=1441")[1]) == ["mentorskap"]
+    assert slugs(fetch(client, "/api/v1/methods/?q=mentorer")[1]) == ["mentorskap"]
+    year = bank.other_method.published_at.year
+    if year != bank.method.published_at.year:
+        assert slugs(fetch(client, f"/api/v1/methods/?year={year}")[1]) == ["studiestod"]
+    assert slugs(fetch(client, "/api/v1/methods/?sort=datum&phase=overgang")[1]) == []
+
+
+def test_a_publication_shows_its_reference_summaries_and_methods(client, bank):
+    _r, publication = fetch(client, "/api/v1/publications/avhopp-rapport/")
+    assert publication["authors"] == "Möllås, G."
+    assert publication["year"] == 2009
+    assert publication["publisher"] == "Skolverket"
+    assert publication["publication_type"]["value"] == "rapport"
+    assert publication["link"] == "https://example.se/rapport.pdf"
+    assert publication["language"] == "Swedish"
+    assert [item["slug"] for item in publication["summaries"]] == ["vad-fungerar"]
+    assert [item["slug"] for item in publication["methods"]] == ["mentorskap"]
+    assert slugs(fetch(client, "/api/v1/publications/?publication_type=rapport")[1]) == [
+        "avhopp-rapport"
+    ]
+    assert slugs(fetch(client, "/api/v1/publications/?publication_type=litteratur")[1]) == []
+
+
+def test_a_research_summary_lists_only_its_published_publications(client, bank):
+    _r, summary = fetch(client, "/api/v1/research-summaries/vad-fungerar/")
+    assert [item["slug"] for item in summary["publications"]] == ["avhopp-rapport"]
+
+
+def test_a_case_study_shows_its_municipality_region_results_and_methods(client, bank):
+    _r, case_study = fetch(client, "/api/v1/case-studies/plug-in-lerum/?lang=en")
+    assert case_study["municipality"]["code"] == "1441"
+    assert case_study["region"]["code"] == "14"
+    assert case_study["period"] == "2015–2018"
+    assert case_study["results"] == {"value": "Fewer dropouts.", "lang": "en"}
+    assert case_study["team"] is None
+    # Links go both ways: the method that links to it, and the one it links to.
+    assert [item["slug"] for item in case_study["methods"]] == ["mentorskap", "studiestod"]
+    assert case_study["url"] == "http://testserver/en/case-studies/plug-in-lerum/"
+    assert slugs(fetch(client, "/api/v1/case-studies/?municipality=1441")[1]) == ["plug-in-lerum"]
+    assert slugs(fetch(client, "/api/v1/case-studies/?region=07")[1]) == []
+
+
+def test_news_and_information_pages_have_lists_and_details(client, bank):
+    assert slugs(fetch(client, "/api/v1/news/")[1]) == ["nyhet", "bara-svenska"]
+    assert slugs(fetch(client, "/api/v1/pages/")[1]) == ["om-plug-in"]
+    response, page = fetch(client, "/api/v1/pages/om-plug-in/?lang=en")
+    assert response.status_code == 200
+    assert page["url"] == "http://testserver/en/about/om-plug-in/"
+    # An article of another type is not found under this one's address.
+    assert fetch(client, "/api/v1/pages/nyhet/")[0].status_code == 404
+
+
+def test_a_text_missing_in_english_comes_in_swedish_marked_as_swedish(client, bank):
+    _r, news = fetch(client, "/api/v1/news/bara-svenska/", HTTP_ACCEPT_LANGUAGE="en")
+    assert news["title"] == {"value": "Bara på svenska", "lang": "sv"}
+    assert news["summary"] == {"value": "Ingen översättning.", "lang": "sv"}
+    assert news["languages"] == ["sv"]
+    assert news["body_html"]["lang"] == "sv"
+
+
+@pytest.mark.parametrize(
+    ("header", "language"),
+    [("en-GB,en;q=0.9", "en"), ("sv-SE", "sv"), ("de, en;q=0.5", "en"), ("fr", "sv"), ("", "sv")],
+)
+def test_the_language_follows_accept_language_when_lang_is_not_given(
+    client, bank, header, language
+):
+    response = client.get("/api/v1/methods/mentorskap/", headers={"Accept-Language": header})
+    assert response["Content-Language"] == language
+    assert response.json()["prevention_level"]["label"]["lang"] == language
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_lang_wins_over_accept_language(client, bank):
+    response = client.get("/api/v1/methods/mentorskap/?lang=sv", headers={"Accept-Language": "en"})
+    assert response.json()["title"]["value"] == "Mentorskap för elever i riskzon"
+
+
+def test_drafts_articles_in_review_and_scheduled_ones_are_never_shown(client, bank):
+    hidden = {article.slug for article in bank.hidden}
+    seen: set[str] = set()
+    pages = [f"/api/v1/{name}/?page_size=100" for name in COLLECTIONS]
+    pages += ["/api/v1/search/?page_size=100", "/api/v1/search/?q=hemlig"]
+    details = [
+        "/api/v1/methods/mentorskap/",
+        "/api/v1/research-summaries/vad-fungerar/",
+        "/api/v1/municipalities/1441/",
+        "/api/v1/regions/14/",
+    ]
+    for url in pages + details:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        seen |= {slug for slug in hidden if slug in response.content.decode()}
+    assert seen == set()
+    for article in bank.hidden:
+        for name in COLLECTIONS:
+            assert client.get(f"/api/v1/{name}/{article.slug}/").status_code == 404
+
+
+def test_a_tag_carried_only_by_drafts_is_not_shown(client, bank):
+    _r, tags = fetch(client, "/api/v1/tags/?page_size=100")
+    assert [tag["slug"] for tag in tags["results"]] == ["frånvaro", "mentorskap"]
+    assert client.get("/api/v1/tags/utkast-tagg/").status_code == 404
+
+
+def test_tags_give_both_names_and_how_many_published_articles_carry_them(client, bank):
+    _r, tag = fetch(client, "/api/v1/tags/mentorskap/?lang=en")
+    assert tag["names"] == {"sv": "mentorskap", "en": "mentoring"}
+    assert tag["name"] == {"value": "mentoring", "lang": "en"}
+    assert tag["count"] == 2
+    assert tag["url"] == "http://testserver/en/search/?tag=mentorskap"
+    assert tag["search_api_url"] == "http://testserver/api/v1/search/?tag=mentorskap"
+    _r, swedish = fetch(client, "/api/v1/tags/fr%C3%A5nvaro/?lang=en")
+    assert swedish["names"] == {"sv": "frånvaro", "en": None}
+    assert swedish["name"] == {"value": "frånvaro", "lang": "sv"}
+
+
+def test_lists_come_in_pages_with_links_to_the_next_and_previous(client, bank):
+    _r, first = fetch(client, "/api/v1/news/?page_size=1&lang=en")
+    assert first["count"] == 2
+    assert first["previous"] is None
+    assert first["next"] == "http://testserver/api/v1/news/?page_size=1&lang=en&page=2"
+    _r, second = fetch(client, first["next"])
+    assert slugs(second) == ["bara-svenska"]
+    assert second["next"] is None
+    assert second["previous"] == "http://testserver/api/v1/news/?page_size=1&lang=en&page=1"
+    response, problem = fetch(client, "/api/v1/news/?page_size=1&page=3")
+    assert response.status_code == 404
+    assert problem["title"] == "Finns inte"
+
+
+def test_an_empty_list_has_an_empty_first_page(client, bank):
+    response, answer = fetch(client, "/api/v1/methods/?phase=efter_avbrott")
+    assert response.status_code == 200
+    assert answer == {
+        "count": 0,
+        "page": 1,
+        "page_size": 20,
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/methods/?tag=finns-inte", "tag"),
+        ("/api/v1/methods/?region=99", "region"),
+        ("/api/v1/methods/?municipality=9999", "municipality"),
+        ("/api/v1/methods/?scope=stad", "scope"),
+        ("/api/v1/methods/?sort=pris", "sort"),
+        ("/api/v1/methods/?year=1800", "year"),
+        ("/api/v1/methods/?q=" + "x" * 201, "q"),
+        ("/api/v1/publications/?publication_type=blogg", "publication_type"),
+    ],
+)
+def test_an_unknown_value_is_a_400_naming_the_parameter(client, bank, url, parameter):
+    response, problem = fetch(client, url)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert [error["parameter"] for error in problem["errors"]] == [parameter]
