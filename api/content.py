@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 from taggit.models import Tag
@@ -61,12 +61,12 @@ MAX_QUERY_LENGTH = 200
 
 
 class ArticleFilters(Schema):
-    """Artikelsök's filters, for one type of article."""
+    # Artikelsök's filters, for one type of article.
 
     q: str = Field(
         None,
         max_length=MAX_QUERY_LENGTH,
-        description=N_(
+        description=gettext_noop(
             'Words to search for, as in Artikelsök: all words must match; "a phrase" in '
             "quotation marks; -word leaves out; OR between two words finds either."
         ),
@@ -75,21 +75,25 @@ class ArticleFilters(Schema):
     tag: list[TagSlug] = Field(
         None,
         max_length=MAX_TAGS,
-        description=N_("A tag's slug; repeat for several (each narrows the results)."),
+        description=gettext_noop("A tag's slug; repeat for several (each narrows the results)."),
     )
     region: str = Field(
-        None, pattern=REGION_CODE, description=N_("A region's two-digit county code.")
+        None, pattern=REGION_CODE, description=gettext_noop("A region's two-digit county code.")
     )
     municipality: str = Field(
-        None, pattern=MUNICIPALITY_CODE, description=N_("A municipality's four-digit code.")
+        None,
+        pattern=MUNICIPALITY_CODE,
+        description=gettext_noop("A municipality's four-digit code."),
     )
     year: int = Field(
-        None, ge=1900, le=2100, description=N_("The year of publication on the site.")
+        None, ge=1900, le=2100, description=gettext_noop("The year of publication on the site.")
     )
     sort: str = Field(
         None,
         pattern="^(relevans|datum)$",
-        description=N_("relevans (the default with words to search for) or datum (newest first)."),
+        description=gettext_noop(
+            "relevans (the default with words to search for) or datum (newest first)."
+        ),
     )
 
 
@@ -98,20 +102,26 @@ SEARCH_NAMES = {"municipality": "kommun"}
 
 
 class MethodFilters(ArticleFilters):
-    prevention_level: PreventionLevel = Field(None, description=N_("Level of prevention."))
-    scope: Scope = Field(None, description=N_("Level of intervention."))
-    phase: Phase = Field(None, description=N_("Phase."))
-    intervention_type: InterventionType = Field(None, description=N_("Type of intervention."))
+    prevention_level: PreventionLevel = Field(
+        None, description=gettext_noop("Level of prevention.")
+    )
+    scope: Scope = Field(None, description=gettext_noop("Level of intervention."))
+    phase: Phase = Field(None, description=gettext_noop("Phase."))
+    intervention_type: InterventionType = Field(
+        None, description=gettext_noop("Type of intervention.")
+    )
     scientific_basis: EvidenceRating = Field(
-        None, description=N_("Rating of the scientific basis (0–3).")
+        None, description=gettext_noop("Rating of the scientific basis (0–3).")
     )
     proven_experience: EvidenceRating = Field(
-        None, description=N_("Rating of the proven experience (0–3).")
+        None, description=gettext_noop("Rating of the proven experience (0–3).")
     )
 
 
 class PublicationFilters(ArticleFilters):
-    publication_type: PublicationType = Field(None, description=N_("Type of publication."))
+    publication_type: PublicationType = Field(
+        None, description=gettext_noop("Type of publication.")
+    )
 
 
 def check_known(tags: list[str] | None, region: str | None, municipality: str | None) -> dict:
@@ -179,13 +189,15 @@ class MethodFields(Schema):
     proven_experience: Rating
     evidence_source: Text | None
     cost: Text | None
-    implementation: Text | None = Field(description="Implementation and training needs.")
+    implementation: Text | None = Field(
+        description=gettext_noop("Implementation and training needs.")
+    )
     contact: ContactInfo | None
 
 
 class Use(Schema):
     municipality: AreaRef
-    since: int = Field(description="The year the municipality started.")
+    since: int = Field(description=gettext_noop("The year the municipality started."))
 
 
 class MethodItem(MethodFields, ArticleFields):
@@ -194,22 +206,24 @@ class MethodItem(MethodFields, ArticleFields):
 
 class MethodDetail(ArticleBody, MethodItem):
     research: list[ArticleRef] = Field(
-        description="Publications and research summaries it rests on."
+        description=gettext_noop("Publications and research summaries it rests on.")
     )
     case_studies: list[ArticleRef]
     used_in: list[Use] = Field(
-        description="The municipalities that say they use it (Vi använder metoden), with the year they started."
+        description=gettext_noop(
+            "The municipalities that say they use it (Vi använder metoden), with the year they started."
+        )
     )
 
 
 class PublicationFields(Schema):
     authors: str | None
-    year: int | None = Field(description="The year of publication.")
+    year: int | None = Field(description=gettext_noop("The year of publication."))
     publisher: str | None
     publication_type: Choice | None
     link: str | None
     language: str | None = Field(
-        description="The language of the publication, as the editors wrote it."
+        description=gettext_noop("The language of the publication, as the editors wrote it.")
     )
 
 
@@ -218,8 +232,10 @@ class PublicationItem(PublicationFields, ArticleFields):
 
 
 class PublicationDetail(ArticleBody, PublicationItem):
-    summaries: list[ArticleRef] = Field(description="Research summaries that draw on it.")
-    methods: list[ArticleRef] = Field(description="Methods that link to it.")
+    summaries: list[ArticleRef] = Field(
+        description=gettext_noop("Research summaries that draw on it.")
+    )
+    methods: list[ArticleRef] = Field(description=gettext_noop("Methods that link to it."))
 
 
 class SummaryItem(ArticleFields):
@@ -227,7 +243,9 @@ class SummaryItem(ArticleFields):
 
 
 class SummaryDetail(ArticleBody, SummaryItem):
-    publications: list[ArticleRef] = Field(description="The publications it summarises.")
+    publications: list[ArticleRef] = Field(
+        description=gettext_noop("The publications it summarises.")
+    )
 
 
 class CaseStudyFields(Schema):
@@ -244,7 +262,7 @@ class CaseStudyItem(CaseStudyFields, ArticleFields):
 
 
 class CaseStudyDetail(ArticleBody, CaseStudyItem):
-    methods: list[ArticleRef] = Field(description="The methods it used.")
+    methods: list[ArticleRef] = Field(description=gettext_noop("The methods it used."))
 
 
 class ArticleItem(ArticleFields):
@@ -278,8 +296,10 @@ class Collection:
 COLLECTIONS = [
     Collection(
         Method.KIND,
-        N_("Methods"),
-        N_("Intervention methods: for whom, how, their evidence, and where they are used."),
+        gettext_noop("Methods"),
+        gettext_noop(
+            "Intervention methods: for whom, how, their evidence, and where they are used."
+        ),
         MethodItem,
         MethodDetail,
         MethodFilters,
@@ -289,8 +309,8 @@ COLLECTIONS = [
     ),
     Collection(
         Publication.KIND,
-        N_("Publications"),
-        N_("The research library's literature: reports, reviews, books and articles."),
+        gettext_noop("Publications"),
+        gettext_noop("The research library's literature: reports, reviews, books and articles."),
         PublicationItem,
         PublicationDetail,
         PublicationFilters,
@@ -298,23 +318,25 @@ COLLECTIONS = [
     ),
     Collection(
         ResearchSummary.KIND,
-        N_("Research summaries"),
-        N_("Summaries of research, with the publications they draw on."),
+        gettext_noop("Research summaries"),
+        gettext_noop("Summaries of research, with the publications they draw on."),
         SummaryItem,
         SummaryDetail,
     ),
     Collection(
         CaseStudy.KIND,
-        N_("Case studies"),
-        N_("How municipalities worked: who, what, when and with what result."),
+        gettext_noop("Case studies"),
+        gettext_noop("How municipalities worked: who, what, when and with what result."),
         CaseStudyItem,
         CaseStudyDetail,
     ),
-    Collection(NEWS, N_("News"), N_("News (Aktuellt)."), ArticleItem, ArticleDetail),
+    Collection(
+        NEWS, gettext_noop("News"), gettext_noop("News (Aktuellt)."), ArticleItem, ArticleDetail
+    ),
     Collection(
         PAGE,
-        N_("Information pages"),
-        N_("The information pages about Plug In."),
+        gettext_noop("Information pages"),
+        gettext_noop("The information pages about Plug In."),
         ArticleItem,
         ArticleDetail,
     ),
@@ -367,7 +389,9 @@ def add_collection(router: Router, collection: Collection) -> None:
     def get_article(
         request: HttpRequest,
         language: Query[LanguageParameter],
-        slug: str = Path(..., pattern=ARTICLE_SLUG, description=N_("The article's slug.")),
+        slug: str = Path(
+            ..., pattern=ARTICLE_SLUG, description=gettext_noop("The article's slug.")
+        ),
     ):
         pk = (
             Article.objects.published()
@@ -391,15 +415,17 @@ for _collection in COLLECTIONS:
 
 class TagItem(Schema):
     slug: str
-    name: Text = Field(description="In the answer's language where the tag has a name in it.")
+    name: Text = Field(
+        description=gettext_noop("In the answer's language where the tag has a name in it.")
+    )
     names: dict[str, str | None] = Field(
-        description="The tag's name in each language (null: none in English yet).",
+        description=gettext_noop("The tag's name in each language (null: none in English yet)."),
         examples=[{"sv": "studiestöd", "en": "academic support"}],
     )
-    count: int = Field(description="How many published articles carry it.")
-    url: str = Field(description="Artikelsök's results for the tag, on the site.")
+    count: int = Field(description=gettext_noop("How many published articles carry it."))
+    url: str = Field(description=gettext_noop("Artikelsök's results for the tag, on the site."))
     api_url: str
-    search_api_url: str = Field(description="The same results in the API.")
+    search_api_url: str = Field(description=gettext_noop("The same results in the API."))
 
 
 # Tag → its links to articles (taggit names the relation after the through model).
@@ -440,9 +466,11 @@ def tag_item(tag: Tag, links: Links) -> dict:
     "/tags/",
     response={200: Page[TagItem], **ERRORS},
     operation_id="list_tags",
-    summary=N_("Tags"),
-    description=N_("The tags of published articles, in both languages, with how many carry each."),
-    tags=[N_("Tags")],
+    summary=gettext_noop("Tags"),
+    description=gettext_noop(
+        "The tags of published articles, in both languages, with how many carry each."
+    ),
+    tags=[gettext_noop("Tags")],
     url_name="tags-list",
 )
 def list_tags(
@@ -457,14 +485,14 @@ def list_tags(
     "/tags/{slug}/",
     response={200: TagItem, **ERRORS},
     operation_id="get_tag",
-    summary=N_("Tags"),
-    tags=[N_("Tags")],
+    summary=gettext_noop("Tags"),
+    tags=[gettext_noop("Tags")],
     url_name="tags-detail",
 )
 def get_tag(
     request: HttpRequest,
     language: Query[LanguageParameter],
-    slug: str = Path(..., pattern=TAG_SLUG, description=N_("The tag's slug.")),
+    slug: str = Path(..., pattern=TAG_SLUG, description=gettext_noop("The tag's slug.")),
 ):
     tag = published_tags().filter(slug=slug).first()
     if tag is None:

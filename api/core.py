@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
@@ -175,11 +175,15 @@ class Collections(Schema):
 
 class Index(Schema):
     title: str
-    documentation: str = Field(description="The interactive documentation.")
-    openapi: str = Field(description="The OpenAPI 3 schema.")
-    downloads: str = Field(description="The whole knowledge bank and the statistics as files.")
+    documentation: str = Field(description=gettext_noop("The interactive documentation."))
+    openapi: str = Field(description=gettext_noop("The OpenAPI 3 schema."))
+    downloads: str = Field(
+        description=gettext_noop("The whole knowledge bank and the statistics as files.")
+    )
     collections: Collections
-    content_licence: Licence = Field(description="The licence of the knowledge bank's texts.")
+    content_licence: Licence = Field(
+        description=gettext_noop("The licence of the knowledge bank's texts.")
+    )
     statistics_licence: Licence
     statistics_attribution: str
 
@@ -188,9 +192,9 @@ class Index(Schema):
     "/",
     response={200: Index, **ERRORS},
     operation_id="index",
-    summary=N_("Index"),
-    description=N_("What the API holds, with the address of each list."),
-    tags=[N_("Index")],
+    summary=gettext_noop("Index"),
+    description=gettext_noop("What the API holds, with the address of each list."),
+    tags=[gettext_noop("Index")],
     url_name="index",
 )
 def index(request: HttpRequest, language: Query[LanguageParameter]):
@@ -235,24 +239,26 @@ api.add_router("", searches.router)
 
 
 HEADER_DESCRIPTIONS = {
-    "ETag": N_("The answer's version: send it back in If-None-Match to get 304 if unchanged."),
-    "Last-Modified": N_("When what the answer shows last changed (at the latest)."),
-    "Cache-Control": N_("How long the answer may be reused."),
-    "Content-Language": N_("The answer's language."),
-    "RateLimit-Limit": N_("How many requests a client may make in each period."),
-    "RateLimit-Remaining": N_("How many are left in this period."),
-    "RateLimit-Reset": N_("Seconds until the period ends."),
+    "ETag": gettext_noop(
+        "The answer's version: send it back in If-None-Match to get 304 if unchanged."
+    ),
+    "Last-Modified": gettext_noop("When what the answer shows last changed (at the latest)."),
+    "Cache-Control": gettext_noop("How long the answer may be reused."),
+    "Content-Language": gettext_noop("The answer's language."),
+    "RateLimit-Limit": gettext_noop("How many requests a client may make in each period."),
+    "RateLimit-Remaining": gettext_noop("How many are left in this period."),
+    "RateLimit-Reset": gettext_noop("Seconds until the period ends."),
 }
 ANSWERED_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Content-Language")
 LIMIT_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
 RESPONSE_DESCRIPTIONS = {
-    "200": N_("The answer."),
-    "304": N_(
+    "200": gettext_noop("The answer."),
+    "304": gettext_noop(
         "Not modified: the copy the client has (If-None-Match, If-Modified-Since) is current."
     ),
-    "400": N_("Invalid parameters (problem details)."),
-    "404": N_("Not found (problem details)."),
-    "429": N_("Too many requests (problem details); wait Retry-After seconds."),
+    "400": gettext_noop("Invalid parameters (problem details)."),
+    "404": gettext_noop("Not found (problem details)."),
+    "429": gettext_noop("Too many requests (problem details); wait Retry-After seconds."),
 }
 TRANSLATED_KEYS = {"description", "summary"}
 
@@ -266,7 +272,7 @@ def header(name: str, integer: bool = False) -> dict:
 
 def complete_schema(schema: dict) -> dict:
     """What the code alone cannot say: problem details for errors, 304, the headers."""
-    schema["info"]["description"] = N_(
+    schema["info"]["description"] = gettext_noop(
         "PlugInnovation's knowledge bank and statistics, read-only. See the documentation page."
     )
     for operations in schema["paths"].values():
@@ -293,7 +299,7 @@ def complete_schema(schema: dict) -> dict:
                 "headers": {name: header(name) for name in ("ETag", "Cache-Control")},
             }
             responses["429"]["headers"]["Retry-After"] = {
-                "description": N_("Seconds to wait before the next request."),
+                "description": gettext_noop("Seconds to wait before the next request."),
                 "schema": {"type": "integer"},
                 "required": True,
             }

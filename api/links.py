@@ -40,8 +40,10 @@ def path_of(name: str, argument: str, value: str) -> str:
 class Links:
     """The absolute addresses of one request's answer: `links.page(article)`."""
 
-    def __init__(self, request: HttpRequest):
-        self.origin = f"{request.scheme}://{request.get_host()}"
+    def __init__(self, request: HttpRequest | None = None, origin: str = ""):
+        """From the request's scheme and host, or an `origin` such as settings.SITE_URL (for
+        what is written outside a request: the downloads)."""
+        self.origin = f"{request.scheme}://{request.get_host()}" if request else origin.rstrip("/")
 
     def absolute(self, path: str) -> str:
         return self.origin + path

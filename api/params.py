@@ -6,6 +6,7 @@ either given, with a valid value, or absent; the schema then says exactly what i
 
 from typing import Annotated
 
+from django.utils.translation import gettext_noop
 from ninja import Schema
 from pydantic import Field, StringConstraints
 
@@ -28,7 +29,7 @@ TagSlug = Annotated[str, StringConstraints(pattern=TAG_SLUG)]
 class LanguageParameter(Schema):
     lang: Language = Field(
         None,
-        description=(
+        description=gettext_noop(
             "The answer's language. Without it, the first of sv and en that the "
             "Accept-Language header accepts, else sv. Texts missing in that language come in "
             "the other, marked by their `lang`."
@@ -37,10 +38,10 @@ class LanguageParameter(Schema):
 
 
 class PageParameters(Schema):
-    page: int = Field(1, ge=1, le=MAX_PAGE, description="The page number, from 1.")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=gettext_noop("The page number, from 1."))
     page_size: int = Field(
         DEFAULT_PAGE_SIZE,
         ge=1,
         le=MAX_PAGE_SIZE,
-        description=f"Items per page, at most {MAX_PAGE_SIZE}.",
+        description=gettext_noop("How many items a page holds."),
     )

@@ -6,30 +6,44 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Generic, Literal, TypeVar
 
+from django.utils.translation import gettext_noop
 from ninja import Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 Language = Literal["sv", "en"]
 Item = TypeVar("Item")
 
 
 class Text(Schema):
-    """A text and the language it is in: the answer's language, or the other one where the
-    text exists only in that (the site shows it the same way, marked)."""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop(
+                "A text and the language it is in: the answer's language, or the other one where the text exists only in that (the site shows it the same way, marked)."
+            )
+        }
+    )
 
     value: str = Field(examples=["Utökat mentorskap och coachning"])
-    lang: Language = Field(description="The language of `value` (ISO 639-1).")
+    lang: Language = Field(description=gettext_noop("The language of `value` (ISO 639-1)."))
 
 
 class Choice(Schema):
-    """A value of a controlled vocabulary: its stable code and its label in the answer's language."""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop(
+                "A value of a controlled vocabulary: its stable code and its label in the answer's language."
+            )
+        }
+    )
 
-    value: str = Field(description="The stable code, the same in both languages.")
+    value: str = Field(description=gettext_noop("The stable code, the same in both languages."))
     label: Text
 
 
 class Rating(Schema):
-    value: int = Field(ge=0, le=3, description="0 not assessed, 1 low, 2 moderate, 3 high.")
+    value: int = Field(
+        ge=0, le=3, description=gettext_noop("0 not assessed, 1 low, 2 moderate, 3 high.")
+    )
     label: Text
 
 
@@ -40,11 +54,17 @@ class TagRef(Schema):
 
 
 class AreaRef(Schema):
-    """A region (two-digit county code) or a municipality (four-digit kommunkod)."""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop(
+                "A region (two-digit county code) or a municipality (four-digit kommunkod)."
+            )
+        }
+    )
 
     code: str = Field(examples=["1441"])
     name: str = Field(examples=["Lerum"])
-    url: str = Field(description="The area's statistics page on the site.")
+    url: str = Field(description=gettext_noop("The area's statistics page on the site."))
     api_url: str
 
 
@@ -52,43 +72,69 @@ class ArticleRef(Schema):
     id: int
     slug: str
     type: str = Field(
-        description="The content type: method, publication, summary, casestudy, news or page."
+        description=gettext_noop(
+            "The content type: method, publication, summary, casestudy, news or page."
+        )
     )
     title: Text
-    url: str = Field(description="The article's page on the site, in the answer's language.")
-    api_url: str | None = Field(description="The article in the API.")
+    url: str = Field(
+        description=gettext_noop("The article's page on the site, in the answer's language.")
+    )
+    api_url: str | None = Field(description=gettext_noop("The article in the API."))
 
 
 class Page(Schema, Generic[Item]):
-    """One page of a list. Follow `next` until it is null to read the whole list."""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop(
+                "One page of a list. Follow `next` until it is null to read the whole list."
+            )
+        }
+    )
 
-    count: int = Field(description="How many items the whole list has.")
+    count: int = Field(description=gettext_noop("How many items the whole list has."))
     page: int
     page_size: int
-    next: str | None = Field(description="The next page's address, or null on the last page.")
-    previous: str | None = Field(description="The previous page's address, or null on the first.")
+    next: str | None = Field(
+        description=gettext_noop("The next page's address, or null on the last page.")
+    )
+    previous: str | None = Field(
+        description=gettext_noop("The previous page's address, or null on the first.")
+    )
     results: list[Item]
 
 
 class Licence(Schema):
-    name: str | None = Field(description="Null while the editors have not stated it.")
+    name: str | None = Field(description=gettext_noop("Null while the editors have not stated it."))
     url: str | None
 
 
 class ArticleFields(Schema):
-    """What every article has, whatever its type."""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop("What every article has, whatever its type.")
+        }
+    )
 
-    id: int = Field(description="Stable: never reused, never changed.")
-    slug: str = Field(description="The last part of the article's addresses.")
+    id: int = Field(description=gettext_noop("Stable: never reused, never changed."))
+    slug: str = Field(description=gettext_noop("The last part of the article's addresses."))
     type: str
     title: Text
     summary: Text | None
-    languages: list[Language] = Field(description="The languages the article is written in.")
-    url: str = Field(description="The article's page on the site, in the answer's language.")
-    api_url: str | None = Field(description="The article in the API.")
-    published_at: datetime = Field(description="When the article was published on the site.")
+    languages: list[Language] = Field(
+        description=gettext_noop("The languages the article is written in.")
+    )
+    url: str = Field(
+        description=gettext_noop("The article's page on the site, in the answer's language.")
+    )
+    api_url: str | None = Field(description=gettext_noop("The article in the API."))
+    published_at: datetime = Field(
+        description=gettext_noop("When the article was published on the site.")
+    )
     updated_at: datetime
-    last_reviewed_at: date | None = Field(description="When an editor last reviewed the article.")
+    last_reviewed_at: date | None = Field(
+        description=gettext_noop("When an editor last reviewed the article.")
+    )
     tags: list[TagRef]
     regions: list[AreaRef]
     municipalities: list[AreaRef]
@@ -96,10 +142,16 @@ class ArticleFields(Schema):
 
 class ArticleBody(Schema):
     body_html: Text | None = Field(
-        description="The text as HTML (sanitised: headings, paragraphs, lists, links, emphasis)."
+        description=gettext_noop(
+            "The text as HTML (sanitised: headings, paragraphs, lists, links, emphasis)."
+        )
     )
-    body_markdown: Text | None = Field(description="The same text as the editors wrote it.")
-    related: list[ArticleRef] = Field(description="The published articles it links to.")
+    body_markdown: Text | None = Field(
+        description=gettext_noop("The same text as the editors wrote it.")
+    )
+    related: list[ArticleRef] = Field(
+        description=gettext_noop("The published articles it links to.")
+    )
 
 
 class ProblemError(Schema):
@@ -108,15 +160,24 @@ class ProblemError(Schema):
 
 
 class Problem(Schema):
-    """An error, as RFC 9457 problem details (`application/problem+json`)."""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop(
+                "An error, as RFC 9457 problem details (`application/problem+json`)."
+            )
+        }
+    )
 
-    type: str = Field(description="The address of this kind of problem's explanation.")
+    type: str = Field(
+        description=gettext_noop("The address of this kind of problem's explanation.")
+    )
     title: str
     status: int
     detail: str
-    instance: str = Field(description="The request's path and query.")
+    instance: str = Field(description=gettext_noop("The request's path and query."))
     errors: list[ProblemError] = Field(
-        None, description="With invalid parameters: each one and what is wrong with it."
+        None,
+        description=gettext_noop("With invalid parameters: each one and what is wrong with it."),
     )
 
 

@@ -7,7 +7,7 @@ counts: it runs Artikelsök itself (search.api), not a copy of it."""
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -33,7 +33,7 @@ class SearchParameters(Schema):
     q: str = Field(
         None,
         max_length=MAX_QUERY_LENGTH,
-        description=N_(
+        description=gettext_noop(
             'Words to search for: all must match; "a phrase" in quotation marks; -word leaves '
             "out; OR between two words finds either. Swedish and English texts are searched."
         ),
@@ -42,27 +42,33 @@ class SearchParameters(Schema):
     typ: str = Field(
         None,
         json_schema_extra={"enum": [value for value, _label in search_type_choices()]},
-        description=N_("A content type, by Artikelsök's value (metoder, forskning, …)."),
+        description=gettext_noop("A content type, by Artikelsök's value (metoder, forskning, …)."),
     )
     tag: list[TagSlug] = Field(
-        None, max_length=MAX_TAGS, description=N_("A tag's slug; repeat for several.")
+        None, max_length=MAX_TAGS, description=gettext_noop("A tag's slug; repeat for several.")
     )
-    region: str = Field(None, pattern=REGION_CODE, description=N_("A region's county code."))
+    region: str = Field(
+        None, pattern=REGION_CODE, description=gettext_noop("A region's county code.")
+    )
     kommun: str = Field(
-        None, pattern=MUNICIPALITY_CODE, description=N_("A municipality's four-digit code.")
+        None,
+        pattern=MUNICIPALITY_CODE,
+        description=gettext_noop("A municipality's four-digit code."),
     )
-    year: int = Field(None, ge=1900, le=2100, description=N_("The year of publication."))
+    year: int = Field(None, ge=1900, le=2100, description=gettext_noop("The year of publication."))
     sort: str = Field(
         None,
         pattern="^(relevans|datum)$",
-        description=N_("relevans (the default with words to search for) or datum (newest first)."),
+        description=gettext_noop(
+            "relevans (the default with words to search for) or datum (newest first)."
+        ),
     )
 
 
 class FacetOption(Schema):
-    value: str = Field(description="The parameter's value that chooses this option.")
+    value: str = Field(description=gettext_noop("The parameter's value that chooses this option."))
     label: Text
-    count: int = Field(description="How many results choosing it would give.")
+    count: int = Field(description=gettext_noop("How many results choosing it would give."))
     chosen: bool
 
 
@@ -74,7 +80,9 @@ class YearOption(Schema):
 
 class SearchFacets(Schema):
     typ: list[FacetOption]
-    tag: list[FacetOption] = Field(description="The tags with the most results (not those chosen).")
+    tag: list[FacetOption] = Field(
+        description=gettext_noop("The tags with the most results (not those chosen).")
+    )
     region: list[FacetOption]
     kommun: list[FacetOption]
     year: list[YearOption]
@@ -82,20 +90,24 @@ class SearchFacets(Schema):
 
 class SearchResult(ArticleFields):
     snippet_html: Text | None = Field(
-        description="Where the words were found, the words in <mark> (HTML, escaped)."
+        description=gettext_noop("Where the words were found, the words in <mark> (HTML, escaped).")
     )
 
 
 class SearchAnswer(Schema):
-    count: int = Field(description="How many articles match.")
+    count: int = Field(description=gettext_noop("How many articles match."))
     page: int
     page_size: int
     next: str | None
     previous: str | None
     results: list[SearchResult]
     facets: SearchFacets
-    suggestion: str | None = Field(description="With no results: the query, spelt as we know it.")
-    max_results: int = Field(description="How many of the results can be paged through.")
+    suggestion: str | None = Field(
+        description=gettext_noop("With no results: the query, spelt as we know it.")
+    )
+    max_results: int = Field(
+        description=gettext_noop("How many of the results can be paged through.")
+    )
 
 
 def facet_options(facets, cleaned: dict) -> dict:
@@ -149,12 +161,12 @@ def facet_options(facets, cleaned: dict) -> dict:
     "/search/",
     response={200: SearchAnswer, **ERRORS},
     operation_id="search",
-    summary=N_("Search"),
-    description=N_(
+    summary=gettext_noop("Search"),
+    description=gettext_noop(
         "Artikelsök: every published article, with the same parameters, results, order and "
         "facet counts as /sok/ on the site."
     ),
-    tags=[N_("Search")],
+    tags=[gettext_noop("Search")],
     url_name="search",
 )
 def search(

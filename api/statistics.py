@@ -14,9 +14,9 @@ from django.db.models import Max, Min, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Concat
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Path, Query, Router, Schema
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
 from accounts.models import MethodUse
 from casestudies.models import CaseStudy
@@ -32,31 +32,39 @@ from .schemas import ERRORS, AreaRef, ArticleRef, Licence, Page, Text
 
 router = Router()
 
-STATISTICS = N_("Statistics")
+STATISTICS = gettext_noop("Statistics")
 
 
 # -- regions and municipalities
 
 
 class RegionItem(Schema):
-    code: str = Field(description="The two-digit county code (länskod).", examples=["14"])
-    kolada_id: str = Field(description="Kolada's id for the region: 00 + the county code.")
+    code: str = Field(
+        description=gettext_noop("The two-digit county code (länskod)."), examples=["14"]
+    )
+    kolada_id: str = Field(
+        description=gettext_noop("Kolada's id for the region: 00 + the county code.")
+    )
     name: str = Field(examples=["Västra Götalands län"])
-    url: str = Field(description="The region's statistics page on the site.")
+    url: str = Field(description=gettext_noop("The region's statistics page on the site."))
     api_url: str
 
 
 class RegionDetail(RegionItem):
     municipalities: list[AreaRef]
-    case_studies: list[ArticleRef] = Field(description="Published case studies about the region.")
-    observations_api_url: str = Field(description="The figures of its municipalities.")
+    case_studies: list[ArticleRef] = Field(
+        description=gettext_noop("Published case studies about the region.")
+    )
+    observations_api_url: str = Field(
+        description=gettext_noop("The figures of its municipalities.")
+    )
 
 
 class MunicipalityItem(Schema):
-    code: str = Field(description="The four-digit kommunkod.", examples=["1441"])
+    code: str = Field(description=gettext_noop("The four-digit kommunkod."), examples=["1441"])
     name: str = Field(examples=["Lerum"])
     region: AreaRef
-    url: str = Field(description="The municipality's statistics page on the site.")
+    url: str = Field(description=gettext_noop("The municipality's statistics page on the site."))
     api_url: str
 
 
@@ -66,16 +74,20 @@ class MethodInUse(Schema):
 
 
 class MunicipalityDetail(MunicipalityItem):
-    case_studies: list[ArticleRef] = Field(description="Published case studies about it.")
-    methods_in_use: list[MethodInUse] = Field(
-        description="Published methods it says it uses (Vi använder metoden)."
+    case_studies: list[ArticleRef] = Field(
+        description=gettext_noop("Published case studies about it.")
     )
-    observations_api_url: str = Field(description="Its figures.")
+    methods_in_use: list[MethodInUse] = Field(
+        description=gettext_noop("Published methods it says it uses (Vi använder metoden).")
+    )
+    observations_api_url: str = Field(description=gettext_noop("Its figures."))
 
 
 class MunicipalityFilters(Schema):
     region: str = Field(
-        None, pattern=REGION_CODE, description=N_("Only the municipalities of this region.")
+        None,
+        pattern=REGION_CODE,
+        description=gettext_noop("Only the municipalities of this region."),
     )
 
 
@@ -100,8 +112,8 @@ def published_case_studies(**lookups) -> list[CaseStudy]:
     "/regions/",
     response={200: Page[RegionItem], **ERRORS},
     operation_id="list_regions",
-    summary=N_("Regions"),
-    description=N_("Sweden's 21 regions (counties)."),
+    summary=gettext_noop("Regions"),
+    description=gettext_noop("Sweden's 21 regions (counties)."),
     tags=[STATISTICS],
     url_name="regions-list",
 )
@@ -117,14 +129,16 @@ def list_regions(
     "/regions/{code}/",
     response={200: RegionDetail, **ERRORS},
     operation_id="get_region",
-    summary=N_("Regions"),
+    summary=gettext_noop("Regions"),
     tags=[STATISTICS],
     url_name="regions-detail",
 )
 def get_region(
     request: HttpRequest,
     language: Query[LanguageParameter],
-    code: str = Path(..., pattern=REGION_CODE, description=N_("The two-digit county code.")),
+    code: str = Path(
+        ..., pattern=REGION_CODE, description=gettext_noop("The two-digit county code.")
+    ),
 ):
     region = Region.objects.filter(code=code).first()
     if region is None:
@@ -148,8 +162,8 @@ def get_region(
     "/municipalities/",
     response={200: Page[MunicipalityItem], **ERRORS},
     operation_id="list_municipalities",
-    summary=N_("Municipalities"),
-    description=N_("Sweden's 290 municipalities, by name."),
+    summary=gettext_noop("Municipalities"),
+    description=gettext_noop("Sweden's 290 municipalities, by name."),
     tags=[STATISTICS],
     url_name="municipalities-list",
 )
@@ -173,14 +187,14 @@ def list_municipalities(
     "/municipalities/{code}/",
     response={200: MunicipalityDetail, **ERRORS},
     operation_id="get_municipality",
-    summary=N_("Municipalities"),
+    summary=gettext_noop("Municipalities"),
     tags=[STATISTICS],
     url_name="municipalities-detail",
 )
 def get_municipality(
     request: HttpRequest,
     language: Query[LanguageParameter],
-    code: str = Path(..., pattern=MUNICIPALITY_CODE, description=N_("The kommunkod.")),
+    code: str = Path(..., pattern=MUNICIPALITY_CODE, description=gettext_noop("The kommunkod.")),
 ):
     municipality = Municipality.objects.select_related("region").filter(code=code).first()
     if municipality is None:
@@ -210,26 +224,34 @@ def get_municipality(
 
 
 class IndicatorItem(Schema):
-    kpi: str = Field(description="Kolada's id of the key figure.", examples=["N17461"])
+    kpi: str = Field(
+        description=gettext_noop("Kolada's id of the key figure."), examples=["N17461"]
+    )
     title: Text
     short_title: Text
     definition: Text
     unit: str = Field(examples=["percent"])
-    source: str = Field(description="Who produces the figures (Kolada passes them on).")
+    source: str = Field(
+        description=gettext_noop("Who produces the figures (Kolada passes them on).")
+    )
     higher_is_better: bool
     reference_only: bool = Field(
-        description="Kept only as the national figure beside another indicator."
+        description=gettext_noop("Kept only as the national figure beside another indicator.")
     )
     national_reference: str | None = Field(
-        description="The indicator whose national figures are shown beside this one."
+        description=gettext_noop("The indicator whose national figures are shown beside this one.")
     )
     first_year: int | None
     last_year: int | None
     kolada_publication_date: date | None
-    data_updated_at: datetime | None = Field(description="When our figures last changed.")
+    data_updated_at: datetime | None = Field(
+        description=gettext_noop("When our figures last changed.")
+    )
     attribution: str = Field(examples=[KOLADA_SOURCE])
     licence: Licence
-    url: str | None = Field(description="The indicator on the site's statistics page.")
+    url: str | None = Field(
+        description=gettext_noop("The indicator on the site's statistics page.")
+    )
     api_url: str
     observations_api_url: str
 
@@ -270,8 +292,8 @@ def indicator_item(indicator: Indicator, links: Links) -> dict:
     "/indicators/",
     response={200: Page[IndicatorItem], **ERRORS},
     operation_id="list_indicators",
-    summary=N_("Indicators"),
-    description=N_("The key figures (Kolada KPIs), with their definitions and source."),
+    summary=gettext_noop("Indicators"),
+    description=gettext_noop("The key figures (Kolada KPIs), with their definitions and source."),
     tags=[STATISTICS],
     url_name="indicators-list",
 )
@@ -287,14 +309,14 @@ def list_indicators(
     "/indicators/{kpi}/",
     response={200: IndicatorItem, **ERRORS},
     operation_id="get_indicator",
-    summary=N_("Indicators"),
+    summary=gettext_noop("Indicators"),
     tags=[STATISTICS],
     url_name="indicators-detail",
 )
 def get_indicator(
     request: HttpRequest,
     language: Query[LanguageParameter],
-    kpi: str = Path(..., pattern=KPI, description=N_("Kolada's id of the key figure.")),
+    kpi: str = Path(..., pattern=KPI, description=gettext_noop("Kolada's id of the key figure.")),
 ):
     indicator = indicators_with_years().filter(kpi=kpi).first()
     if indicator is None:
@@ -313,13 +335,13 @@ class ObservationFilters(Schema):
     indicator: list[KpiId] = Field(
         None,
         max_length=20,
-        description=N_("Kolada's id of an indicator; repeat for several."),
+        description=gettext_noop("Kolada's id of an indicator; repeat for several."),
         examples=[["N17461"]],
     )
     municipality: list[AreaId] = Field(
         None,
         max_length=300,
-        description=N_(
+        description=gettext_noop(
             "An area as Kolada names it: a kommunkod, 00 + a county code for a region's own "
             "figures, 0000 for Sweden; repeat for several."
         ),
@@ -328,37 +350,55 @@ class ObservationFilters(Schema):
     region: list[RegionCode] = Field(
         None,
         max_length=21,
-        description=N_("The municipalities of a region (its county code); repeat for several."),
+        description=gettext_noop(
+            "The municipalities of a region (its county code); repeat for several."
+        ),
     )
-    year: int = Field(None, ge=1990, le=2100, description=N_("Only this year."))
-    from_year: int = Field(None, ge=1990, le=2100, description=N_("From this year on."))
-    to_year: int = Field(None, ge=1990, le=2100, description=N_("Up to this year."))
-    gender: Literal["T", "K", "M"] = Field(None, description=N_("T all students, K girls, M boys."))
+    year: int = Field(None, ge=1990, le=2100, description=gettext_noop("Only this year."))
+    from_year: int = Field(None, ge=1990, le=2100, description=gettext_noop("From this year on."))
+    to_year: int = Field(None, ge=1990, le=2100, description=gettext_noop("Up to this year."))
+    gender: Literal["T", "K", "M"] = Field(
+        None, description=gettext_noop("T all students, K girls, M boys.")
+    )
 
 
 class ObservationValue(Schema):
     gender: Literal["T", "K", "M"]
     status: str = Field(
-        description="Empty for a published figure; Privacy: suppressed (too few students); Missing."
+        description=gettext_noop(
+            "Empty for a published figure; Privacy: suppressed (too few students); Missing."
+        )
     )
-    value: float | None = Field(description="Null when the figure is suppressed or missing.")
+    value: float | None = Field(
+        description=gettext_noop("Null when the figure is suppressed or missing.")
+    )
 
 
 class ObservationEntry(Schema):
     kpi: str
     municipality: str = Field(
-        description="The area's Kolada id: a kommunkod, 00 + a county code, or 0000 (Sweden)."
+        description=gettext_noop(
+            "The area's Kolada id: a kommunkod, 00 + a county code, or 0000 (Sweden)."
+        )
     )
     area_type: Literal["municipality", "region", "nation"]
     area_name: str
-    period: int = Field(description="The year the figure is measured.")
+    period: int = Field(description=gettext_noop("The year the figure is measured."))
     values: list[ObservationValue]
 
 
 class ObservationPage(Schema):
-    """Kolada's shape: `values`, `count`, `next_page` and `previous_page`."""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop(
+                "Kolada's shape: `values`, `count`, `next_page` and `previous_page`."
+            )
+        }
+    )
 
-    count: int = Field(description="How many entries (indicator × area × year) the query has.")
+    count: int = Field(
+        description=gettext_noop("How many entries (indicator × area × year) the query has.")
+    )
     page: int
     page_size: int
     next_page: str | None
@@ -508,6 +548,23 @@ def entry(rows: list[Observation]) -> dict:
     }
 
 
+def all_entries(observations: QuerySet):
+    """Every entry of `observations`, in order, read in one pass (the downloads)."""
+    rows = (
+        with_area_code(observations)
+        .select_related("indicator", "municipality", "region")
+        .order_by(*ENTRY_ORDER, "gender")
+    )
+    group: list[Observation] = []
+    for row in rows.iterator(chunk_size=2000):
+        if group and entry_key(row) != entry_key(group[0]):
+            yield entry(group)
+            group = []
+        group.append(row)
+    if group:
+        yield entry(group)
+
+
 class EntryKeys:
     """The entries' keys in order, as a list the paginator slices and counts."""
 
@@ -525,8 +582,8 @@ class EntryKeys:
     "/observations/",
     response={200: ObservationPage, **ERRORS},
     operation_id="list_observations",
-    summary=N_("Observations"),
-    description=N_(
+    summary=gettext_noop("Observations"),
+    description=gettext_noop(
         "The figures, in the shape of Kolada's API: one entry per indicator, area and year, "
         "with a value per gender. Källa: Kolada (CC BY 4.0)."
     ),

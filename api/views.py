@@ -9,9 +9,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import get_script_prefix, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
 
 from infra.breadcrumbs import HOME_CRUMB
 
@@ -23,16 +22,19 @@ from .problems import PROBLEMS
 
 # What the documentation page shows as examples to follow: (path, what it gives).
 EXAMPLES = [
-    ("methods/?lang=en", N_("The methods, in English.")),
-    ("methods/?tag=mentorskapsarbete&sort=datum", N_("The methods with a tag, newest first.")),
+    ("methods/?lang=en", gettext_noop("The methods, in English.")),
+    (
+        "methods/?tag=mentorskapsarbete&sort=datum",
+        gettext_noop("The methods with a tag, newest first."),
+    ),
     (
         "search/?q=mentorskap&typ=metoder",
-        N_("Artikelsök: methods about mentoring, with facet counts."),
+        gettext_noop("Artikelsök: methods about mentoring, with facet counts."),
     ),
-    ("municipalities/1441/", N_("A municipality by its kommunkod.")),
+    ("municipalities/1441/", gettext_noop("A municipality by its kommunkod.")),
     (
         "observations/?indicator=N17461&municipality=1441&from_year=2020",
-        N_("Lerum's diploma rates since 2020, by gender, as Kolada gives them."),
+        gettext_noop("Lerum's diploma rates since 2020, by gender, as Kolada gives them."),
     ),
 ]
 

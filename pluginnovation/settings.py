@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "infra.middleware.SecurityHeadersMiddleware",  # CSP, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "api.opendata_files.OpenDataFilesMiddleware",  # the open-data downloads, as static files
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -238,6 +239,10 @@ API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
 API_RATE_LIMIT_SECONDS = env_int("API_RATE_LIMIT_SECONDS", 60)
 # How long clients and proxies may reuse an API answer (Cache-Control: max-age).
 API_MAX_AGE = env_int("API_MAX_AGE", 60)
+# Where `manage.py export_open_data` writes the downloads (served at /oppna-data/filer/), and
+# who publishes them (the DCAT catalogue's publisher).
+OPEN_DATA_ROOT = Path(env_str("OPEN_DATA_ROOT", str(MEDIA_ROOT / "open-data")))
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "PlugInnovation")
 
 # Production (README.md, "Running in production"). HTTPS everywhere unless DEBUG: secure cookies,
 # a redirect from http and HSTS. Behind a TLS-terminating proxy that sets X-Forwarded-Proto.

@@ -55,7 +55,9 @@ def build_many():
         summary.publications.add(publication)
         case_study = CaseStudyFactory(municipality=bank.lerum, tags=tags)
         method.related_articles.add(publication, summary, case_study)
-        MethodUse.objects.create(user=user, method=method, municipality=bank.alvesta, start_year=2020)
+        MethodUse.objects.create(
+            user=user, method=method, municipality=bank.alvesta, start_year=2020
+        )
         ArticleFactory(kind="news", tags=tags)
         ArticleFactory(kind="page", tags=tags)
     return bank
