@@ -33,8 +33,8 @@ EXAMPLES = [
     ),
     ("municipalities/1441/", gettext_noop("A municipality by its kommunkod.")),
     (
-        "observations/?indicator=N17461&municipality=1441&from_year=2020",
-        gettext_noop("Lerum's diploma rates since 2020, by gender, as Kolada gives them."),
+        "observations/?municipality=1441&from_year=2020",
+        gettext_noop("Lerum's figures since 2020, by gender, as Kolada gives them."),
     ),
 ]
 
