@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Model, Prefetch, QuerySet
@@ -39,15 +40,31 @@ def label(value: object) -> dict:
     return {"value": str(value), "lang": current_language()}
 
 
+@lru_cache(maxsize=128)
+def _labels(model: type[Model], name: str, language: str) -> dict:
+    """A field's choices, value → label in `language` (get_FOO_display() rebuilds its map
+    and translates on every call)."""
+    return {
+        value: {"value": str(text), "lang": language}
+        for value, text in model._meta.get_field(name).flatchoices
+    }
+
+
+def _label_of(obj: Model, name: str, value) -> dict:
+    found = _labels(type(obj), name, current_language()).get(value)
+    return dict(found) if found else label(value)
+
+
 def choice(obj: Model, name: str) -> dict | None:
     value = getattr(obj, name)
     if value in ("", None):
         return None
-    return {"value": str(value), "label": label(getattr(obj, f"get_{name}_display")())}
+    return {"value": str(value), "label": _label_of(obj, name, value)}
 
 
 def rating(obj: Model, name: str) -> dict:
-    return {"value": getattr(obj, name), "label": label(getattr(obj, f"get_{name}_display")())}
+    value = getattr(obj, name)
+    return {"value": value, "label": _label_of(obj, name, value)}
 
 
 def languages(article: Article) -> list[str]:
@@ -102,10 +119,15 @@ def article_ref(article: Article, links: Links) -> dict:
 
 
 def place_prefetches() -> tuple[Prefetch, Prefetch]:
-    """An article's regions by code and municipalities by name, read for a list at once."""
+    """An article's regions by code and municipalities by name, read for a list at once, as
+    plain lists (`region_list`, `municipality_list`)."""
     return (
-        Prefetch("regions", queryset=Region.objects.order_by("code")),
-        Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
+        Prefetch("regions", queryset=Region.objects.order_by("code"), to_attr="region_list"),
+        Prefetch(
+            "municipalities",
+            queryset=Municipality.objects.order_by("name"),
+            to_attr="municipality_list",
+        ),
     )
 
 
@@ -147,9 +169,9 @@ def common_fields(article: Article, links: Links) -> dict:
         "updated_at": article.updated_at,
         "last_reviewed_at": article.last_reviewed_at,
         "tags": [tag_ref(tag, links) for tag in article.tag_list],
-        "regions": [region_ref(region, links) for region in article.regions.all()],
+        "regions": [region_ref(region, links) for region in article.region_list],
         "municipalities": [
-            municipality_ref(municipality, links) for municipality in article.municipalities.all()
+            municipality_ref(municipality, links) for municipality in article.municipality_list
         ],
     }
 

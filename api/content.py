@@ -22,7 +22,7 @@ from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article, english_tag_name, tag_label
 from methods.models import EvidenceRating, InterventionType, Method, Phase, PreventionLevel, Scope
 from research.models import Publication, PublicationType, ResearchSummary
-from search.api import search_filterset
+from search.api import NEWEST, search_filterset
 from stats.models import Municipality, Region
 
 from . import articles
@@ -46,6 +46,7 @@ from .schemas import (
     ArticleFields,
     ArticleRef,
     Choice,
+    Output,
     Page,
     Rating,
     Text,
@@ -156,7 +157,11 @@ def filtered_articles(queryset: QuerySet, filters: ArticleFilters) -> QuerySet:
     errors = check_known(filters.tag, filters.region, filters.municipality)
     if errors:
         raise InvalidParameters(errors=errors)
-    filterset = search_filterset(search_params(filters), queryset)
+    params = search_params(filters)
+    if not params:
+        # Nothing for Artikelsök to do: its order without a query (building it costs more).
+        return queryset.order_by(*NEWEST)
+    filterset = search_filterset(params, queryset)
     if filterset.form.errors:
         api_names = {search: api for api, search in SEARCH_NAMES.items()}
         raise InvalidParameters(
@@ -171,14 +176,14 @@ def filtered_articles(queryset: QuerySet, filters: ArticleFilters) -> QuerySet:
 # -- the content types' shapes
 
 
-class ContactInfo(Schema):
+class ContactInfo(Output):
     name: str | None
     organisation: str | None
     email: str | None
     phone: str | None
 
 
-class MethodFields(Schema):
+class MethodFields(Output):
     target_group: Text | None
     prevention_level: Choice | None
     scope: Choice | None
@@ -195,7 +200,7 @@ class MethodFields(Schema):
     contact: ContactInfo | None
 
 
-class Use(Schema):
+class Use(Output):
     municipality: AreaRef
     since: int = Field(description=gettext_noop("The year the municipality started."))
 
@@ -216,7 +221,7 @@ class MethodDetail(ArticleBody, MethodItem):
     )
 
 
-class PublicationFields(Schema):
+class PublicationFields(Output):
     authors: str | None
     year: int | None = Field(description=gettext_noop("The year of publication."))
     publisher: str | None
@@ -248,7 +253,7 @@ class SummaryDetail(ArticleBody, SummaryItem):
     )
 
 
-class CaseStudyFields(Schema):
+class CaseStudyFields(Output):
     municipality: AreaRef
     region: AreaRef
     period: str | None
@@ -413,7 +418,7 @@ for _collection in COLLECTIONS:
 # -- tags
 
 
-class TagItem(Schema):
+class TagItem(Output):
     slug: str
     name: Text = Field(
         description=gettext_noop("In the answer's language where the tag has a name in it.")

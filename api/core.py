@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 from pydantic import Field
@@ -23,7 +23,7 @@ from pydantic import Field
 from . import content, freshness, licences, searches, statistics
 from .params import LanguageParameter
 from .problems import PROBLEM_CONTENT_TYPE, ApiProblem, from_exception, problem_response
-from .schemas import ERRORS, Licence
+from .schemas import ERRORS, Licence, Output
 
 TITLE = "PlugInnovation API"
 VERSION = "1"
@@ -158,7 +158,7 @@ api.add_decorator(strict_parameters, mode="view")
 # -- the index
 
 
-class Collections(Schema):
+class Collections(Output):
     methods: str
     publications: str
     research_summaries: str
@@ -173,7 +173,7 @@ class Collections(Schema):
     search: str
 
 
-class Index(Schema):
+class Index(Output):
     title: str
     documentation: str = Field(description=gettext_noop("The interactive documentation."))
     openapi: str = Field(description=gettext_noop("The OpenAPI 3 schema."))

@@ -230,8 +230,8 @@ def articles_rows(links: Links) -> Iterator[list]:
                     stamp(article.updated_at),
                     article.last_reviewed_at.isoformat() if article.last_reviewed_at else "",
                     joined(tag.slug for tag in article.tag_list),
-                    joined(region.code for region in article.regions.all()),
-                    joined(municipality.code for municipality in article.municipalities.all()),
+                    joined(region.code for region in article.region_list),
+                    joined(municipality.code for municipality in article.municipality_list),
                     joined(other.pk for other in article.related_list),
                 ]
 

@@ -21,7 +21,7 @@ from .links import Links
 from .pagination import paginate
 from .params import MUNICIPALITY_CODE, REGION_CODE, LanguageParameter, PageParameters, TagSlug
 from .problems import InvalidParameters
-from .schemas import ERRORS, ArticleFields, Text
+from .schemas import ERRORS, ArticleFields, Output, Text
 
 router = Router()
 
@@ -65,20 +65,20 @@ class SearchParameters(Schema):
     )
 
 
-class FacetOption(Schema):
+class FacetOption(Output):
     value: str = Field(description=gettext_noop("The parameter's value that chooses this option."))
     label: Text
     count: int = Field(description=gettext_noop("How many results choosing it would give."))
     chosen: bool
 
 
-class YearOption(Schema):
+class YearOption(Output):
     value: int
     count: int
     chosen: bool
 
 
-class SearchFacets(Schema):
+class SearchFacets(Output):
     typ: list[FacetOption]
     tag: list[FacetOption] = Field(
         description=gettext_noop("The tags with the most results (not those chosen).")
@@ -94,7 +94,7 @@ class SearchResult(ArticleFields):
     )
 
 
-class SearchAnswer(Schema):
+class SearchAnswer(Output):
     count: int = Field(description=gettext_noop("How many articles match."))
     page: int
     page_size: int

@@ -11,8 +11,10 @@ from .facets import Facets, compute_facets
 from .filters import SearchFilterSet
 from .indexing import index_article, index_articles, rebuild_index, remove_articles
 from .query import search, snippets, suggest
+from .results import NEWEST
 
 __all__ = [
+    "NEWEST",
     "Facets",
     "SearchPage",
     "index_article",
