@@ -10,7 +10,7 @@ years find the same articles), plus the structured fields of its type.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -19,7 +19,7 @@ from pydantic import Field
 from taggit.models import Tag
 
 from casestudies.models import CaseStudy
-from content.models import NEWS, PAGE, Article, english_tag_name, tag_label
+from content.models import NEWS, PAGE, Article, TaggedArticle, english_tag_name, tag_label
 from methods.models import EvidenceRating, InterventionType, Method, Phase, PreventionLevel, Scope
 from research.models import Publication, PublicationType, ResearchSummary
 from search.api import NEWEST, search_filterset
@@ -427,31 +427,22 @@ class TagItem(Output):
         description=gettext_noop("The tag's name in each language (null: none in English yet)."),
         examples=[{"sv": "studiestöd", "en": "academic support"}],
     )
-    count: int = Field(description=gettext_noop("How many published articles carry it."))
     url: str = Field(description=gettext_noop("Artikelsök's results for the tag, on the site."))
     api_url: str
     search_api_url: str = Field(description=gettext_noop("The same results in the API."))
 
 
-# Tag → its links to articles (taggit names the relation after the through model).
-TAG_LINKS = "content_taggedarticle_items"
-
-
 def published_tags() -> QuerySet:
-    """Tags that at least one published article carries (a draft's tags are not shown), with
-    how many, by name."""
-    carried = Q(
+    """Tags that at least one published article carries (a draft's tags are not shown), by
+    name. (How many carry each is a facet count: /api/v1/search/?tag=…; counting them here
+    read every tag's every link.)"""
+    carried = TaggedArticle.objects.filter(
+        tag=OuterRef("pk"),
         **{
-            f"{TAG_LINKS}__content_object__{lookup}": value
-            for lookup, value in articles.published_now().items()
-        }
+            f"content_object__{lookup}": value for lookup, value in articles.published_now().items()
+        },
     )
-    return (
-        Tag.objects.annotate(count=Count(TAG_LINKS, filter=carried))
-        .filter(count__gt=0)
-        .select_related("english")
-        .order_by("name", "pk")
-    )
+    return Tag.objects.filter(Exists(carried)).select_related("english").order_by("name", "pk")
 
 
 def tag_item(tag: Tag, links: Links) -> dict:
@@ -460,7 +451,6 @@ def tag_item(tag: Tag, links: Links) -> dict:
         "slug": tag.slug,
         "name": {"value": name, "lang": language},
         "names": {"sv": tag.name, "en": english_tag_name(tag) or None},
-        "count": tag.count,
         "url": links.page_with_query("search:results", {"tag": tag.slug}),
         "api_url": links.api("tags", tag.slug),
         "search_api_url": links.api_query("search", {"tag": tag.slug}),

@@ -339,7 +339,7 @@ class CaseStudyArea:
 
 def tags_rows() -> Iterator[list]:
     for tag in published_tags():
-        yield [tag.slug, tag.name, english_tag_name(tag), tag.count]
+        yield [tag.slug, tag.name, english_tag_name(tag)]
 
 
 def observation_rows(observations: QuerySet) -> Iterator[list]:
@@ -401,7 +401,7 @@ def csv_files(links: Links) -> dict[str, bytes]:
                 ["id", "slug", *CASE_STUDY_FIELDS, "municipality", "region"],
                 own_rows("casestudy", CASE_STUDY_FIELDS, CaseStudyArea()),
             ),
-            "tags.csv": csv_bytes(["slug", "name_sv", "name_en", "count"], tags_rows()),
+            "tags.csv": csv_bytes(["slug", "name_sv", "name_en"], tags_rows()),
             "observations.csv": csv_bytes(
                 ["kpi", "area_code", "area_name", "area_type", "year", "gender", "value", "status"],
                 observation_rows(Observation.objects.all()),

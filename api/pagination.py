@@ -9,6 +9,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from infra.cache import remember
+
 from .params import PageParameters
 from .problems import NotFound
 
@@ -41,12 +43,30 @@ def page_link(request: HttpRequest, page: int, name: str = "page") -> str:
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
+# Parameters that change which page is shown or its language, not how many items there are.
+NOT_COUNTED = ("page", "page_size", "lang")
+COUNT_SECONDS = 60
+
+
+def counted(request: HttpRequest, items) -> int:
+    """How many `items` this request's list has: counted once per content version and filters
+    (a count reads every matching row: 25,000 methods cost more than the rest of the page), for
+    at most COUNT_SECONDS (an article scheduled for later appears without a new version)."""
+    filters = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name not in NOT_COUNTED
+        for value in values
+    )
+    return remember("api:count", (request.path, filters), items.count, timeout=COUNT_SECONDS)
+
+
 def paginate(
     request: HttpRequest, items, paging: PageParameters, count: int | None = None
 ) -> Paged:
     """One page of `items` (a queryset or anything that slices and counts). Past the last page
     is a 404, as for any address that names nothing; an empty list has an empty first page."""
-    total = items.count() if count is None else count
+    total = counted(request, items) if count is None else count
     last = max(1, math.ceil(total / paging.page_size))
     if paging.page > last:
         raise NotFound(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from infra.breadcrumbs import HOME_CRUMB
 
+from .content import published_tags
 from .core import api, translated
 from .languages import LANGUAGE_PARAMETER
 from .licences import KOLADA_LICENCE, KOLADA_SOURCE, content_licence
@@ -24,10 +26,6 @@ from .problems import PROBLEMS
 EXAMPLES = [
     ("methods/?lang=en", gettext_noop("The methods, in English.")),
     (
-        "methods/?tag=mentorskapsarbete&sort=datum",
-        gettext_noop("The methods with a tag, newest first."),
-    ),
-    (
         "search/?q=mentorskap&typ=metoder",
         gettext_noop("Artikelsök: methods about mentoring, with facet counts."),
     ),
@@ -37,6 +35,18 @@ EXAMPLES = [
         gettext_noop("Lerum's figures since 2020, by gender, as Kolada gives them."),
     ),
 ]
+
+
+def examples() -> list[tuple[str, str]]:
+    """EXAMPLES, and the methods with a tag (the first by name, if there is one)."""
+    tag = published_tags().first()
+    if tag is None:
+        return EXAMPLES
+    with_tag = (
+        f"methods/?{urlencode({'tag': tag.slug, 'sort': 'datum'})}",
+        gettext_noop("The methods with a tag, newest first."),
+    )
+    return [EXAMPLES[0], with_tag, *EXAMPLES[1:]]
 
 
 @lru_cache(maxsize=8)
@@ -61,7 +71,7 @@ def docs(request: HttpRequest) -> HttpResponse:
         {
             "openapi_url": f"{reverse('api:openapi')}?{LANGUAGE_PARAMETER}={language}",
             "api_root": request.build_absolute_uri(root),
-            "examples": [(f"{root}{path}", _(text)) for path, text in EXAMPLES],
+            "examples": [(f"{root}{path}", _(text)) for path, text in examples()],
             "problems": [
                 (slug, status, title, meaning)
                 for slug, (status, title, meaning) in PROBLEMS.items()
