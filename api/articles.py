@@ -26,9 +26,10 @@ from stats.models import Municipality, Region
 from .links import Links
 
 
-def text(obj: object, name: str) -> dict | None:
-    """`<name>_sv` / `<name>_en` in the answer's language, else the other; None if neither."""
-    for code in language_order():
+def text(obj: object, name: str, languages: tuple[str, ...] | None = None) -> dict | None:
+    """`<name>_sv` / `<name>_en` in the answer's language, else the other; None if neither.
+    `languages`: their order, if already known (Links.languages)."""
+    for code in languages or language_order():
         value = getattr(obj, f"{name}_{code}", "")
         if value:
             return {"value": value, "lang": code}
@@ -109,7 +110,7 @@ def article_ref(article: Article, links: Links) -> dict:
         "id": article.pk,
         "slug": article.slug,
         "type": article.kind,
-        "title": text(article, "title"),
+        "title": text(article, "title", links.languages),
         "url": links.article(article.kind, article.slug),
         "api_url": links.api(collection, article.slug) if collection else None,
     }
@@ -160,8 +161,8 @@ def common_fields(article: Article, links: Links) -> dict:
         "id": article.pk,
         "slug": article.slug,
         "type": article.kind,
-        "title": text(article, "title"),
-        "summary": text(article, "summary"),
+        "title": text(article, "title", links.languages),
+        "summary": text(article, "summary", links.languages),
         "languages": languages(article),
         "url": links.article(article.kind, article.slug),
         "api_url": links.api(collection, article.slug) if collection else None,
@@ -178,8 +179,8 @@ def common_fields(article: Article, links: Links) -> dict:
 
 def body_fields(article: Article, links: Links) -> dict:
     return {
-        "body_html": text(article, "body_html"),
-        "body_markdown": text(article, "body"),
+        "body_html": text(article, "body_html", links.languages),
+        "body_markdown": text(article, "body", links.languages),
         "related": [article_ref(other, links) for other in article.related_list],
     }
 
@@ -195,17 +196,17 @@ def method_fields(method: Method, links: Links) -> dict:
         "phone": method.contact_phone or None,
     }
     return {
-        "target_group": text(method, "target_group"),
+        "target_group": text(method, "target_group", links.languages),
         "prevention_level": choice(method, "prevention_level"),
         "scope": choice(method, "scope"),
         "phase": choice(method, "phase"),
         "intervention_type": choice(method, "intervention_type"),
-        "success_factors": text(method, "success_factors"),
+        "success_factors": text(method, "success_factors", links.languages),
         "scientific_basis": rating(method, "scientific_basis"),
         "proven_experience": rating(method, "proven_experience"),
-        "evidence_source": text(method, "evidence_source"),
-        "cost": text(method, "cost"),
-        "implementation": text(method, "implementation"),
+        "evidence_source": text(method, "evidence_source", links.languages),
+        "cost": text(method, "cost", links.languages),
+        "implementation": text(method, "implementation", links.languages),
         "contact": contact if any(contact.values()) else None,
     }
 
@@ -311,9 +312,9 @@ def case_study_fields(case_study: CaseStudy, links: Links) -> dict:
         "municipality": municipality_ref(municipality, links),
         "region": region_ref(municipality.region, links),
         "period": case_study.period or None,
-        "team": text(case_study, "team"),
-        "what_was_done": text(case_study, "what_was_done"),
-        "results": text(case_study, "results"),
+        "team": text(case_study, "team", links.languages),
+        "what_was_done": text(case_study, "what_was_done", links.languages),
+        "results": text(case_study, "results", links.languages),
     }
 
 

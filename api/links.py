@@ -4,6 +4,7 @@ filled in (a list of 100 articles would otherwise spend milliseconds reversing).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import quote, urlencode
 
@@ -12,8 +13,11 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
 from content import registry
+from infra.i18n import language_order
 
 API_PREFIX = "/api/v1/"
+# Slugs and codes that need no quoting in a path (most do not).
+SAFE = re.compile(r"[-A-Za-z0-9_.]+")
 _MARK = "api-placeholder"
 
 
@@ -44,6 +48,8 @@ class Links:
         """From the request's scheme and host, or an `origin` such as settings.SITE_URL (for
         what is written outside a request: the downloads)."""
         self.origin = f"{request.scheme}://{request.get_host()}" if request else origin.rstrip("/")
+        # The answer's languages, first its own: read once, not for every text of every item.
+        self.languages = language_order()
 
     def absolute(self, path: str) -> str:
         return self.origin + path
@@ -54,7 +60,10 @@ class Links:
     def api(self, collection: str, key: str | None = None) -> str:
         """/api/v1/<collection>/ or /api/v1/<collection>/<key>/."""
         base = f"{self.origin}{get_script_prefix().rstrip('/')}{API_PREFIX}{collection}/"
-        return base if key is None else f"{base}{quote(str(key), safe='')}/"
+        if key is None:
+            return base
+        key = str(key)
+        return f"{base}{key if SAFE.fullmatch(key) else quote(key, safe='')}/"
 
     def page(self, name: str, code: str) -> str:
         """A page named by a code: stats:municipality, stats:region."""

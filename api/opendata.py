@@ -27,7 +27,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from ninja.responses import NinjaJSONEncoder
 
 from content.models import Article, english_tag_name
 from infra.i18n import CONTENT_LANGUAGES
@@ -123,8 +122,8 @@ def write_atomically(directory: Path, name: str, data: bytes) -> None:
 
 
 def json_bytes(data: object) -> bytes:
-    """As the API writes JSON (the same encoder: dates alike)."""
-    return json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False, indent=1).encode()
+    """Items dumped by their schema in JSON mode, as the API writes them (dates alike)."""
+    return json.dumps(data, ensure_ascii=False, indent=1).encode()
 
 
 def csv_bytes(header: list[str], rows: Iterable[list]) -> bytes:
@@ -173,10 +172,11 @@ def knowledge_bank(links: Links) -> dict:
         for ids in chunks(published_ids(collection.kind)):
             loaded = articles.load(collection.kind, ids)
             for item in articles.represent(collection.kind, loaded, links, detail=True):
-                items.append(collection.detail.model_validate(item).model_dump())
+                items.append(collection.detail.model_validate(item).model_dump(mode="json"))
         bank[collection.path.replace("-", "_")] = items
     bank["tags"] = [
-        TagItem.model_validate(tag_item(tag, links)).model_dump() for tag in published_tags()
+        TagItem.model_validate(tag_item(tag, links)).model_dump(mode="json")
+        for tag in published_tags()
     ]
     return bank
 
@@ -192,17 +192,17 @@ def statistics_data(links: Links) -> dict:
         "municipalities": [
             statistics.MunicipalityItem.model_validate(
                 statistics.municipality_item(municipality, links)
-            ).model_dump()
+            ).model_dump(mode="json")
             for municipality in Municipality.objects.select_related("region").order_by("name")
         ],
         "indicators": [
             statistics.IndicatorItem.model_validate(
                 statistics.indicator_item(indicator, links)
-            ).model_dump()
+            ).model_dump(mode="json")
             for indicator in statistics.indicators_with_years().order_by("sort_order", "kpi")
         ],
         "values": [
-            statistics.ObservationEntry.model_validate(entry).model_dump()
+            statistics.ObservationEntry.model_validate(entry).model_dump(mode="json")
             for entry in statistics.all_entries(Observation.objects.all())
         ],
     }
@@ -385,8 +385,9 @@ def area_rows() -> Iterator[list]:
         yield [municipality.code, "municipality", municipality.name, municipality.region.code]
 
 
-def csv_files(links: Links) -> dict[str, bytes]:
+def csv_files(site: str) -> dict[str, bytes]:
     with translation.override(CONTENT_LANGUAGES[0]):
+        links = Links(origin=site)
         return {
             "articles.csv": csv_bytes(ARTICLE_HEADER, articles_rows(links)),
             "methods.csv": csv_bytes(
@@ -560,10 +561,10 @@ def export(directory: Path, site: str, page_path: str, files_path: str) -> dict[
     Returns each file's size."""
     directory.mkdir(parents=True, exist_ok=True)
     site = site.rstrip("/")
-    links = Links(origin=site)
     contents: dict[str, bytes] = {}
     for code in CONTENT_LANGUAGES:
         with translation.override(code):
+            links = Links(origin=site)  # in this language: the order of its texts
             generated = {"generated_at": datetime.now(UTC).isoformat(), "language": code}
             contents[f"knowledge-bank.{code}.json"] = json_bytes(
                 {**generated, "licence": content_licence(), **knowledge_bank(links)}
@@ -576,7 +577,7 @@ def export(directory: Path, site: str, page_path: str, files_path: str) -> dict[
                     **statistics_data(links),
                 }
             )
-    contents.update(csv_files(links))
+    contents.update(csv_files(site))
     sizes = {name: len(data) for name, data in contents.items()}
     for name, data in contents.items():
         write_atomically(directory, name, data)

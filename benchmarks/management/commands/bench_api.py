@@ -4,8 +4,9 @@ A benchmark, not a test. Like bench_search it works in a throwaway database (nev
 own): N articles of every type with their own rows (methods, publications, summaries, case
 studies, news and pages), tags, regions, municipalities, links between articles and methods in
 use, and the shipped statistics. Then it prints, for list and detail endpoints, the median and
-90th percentile server time of `--runs` requests with nothing cached (the page cache off), the
-same with the answers cached, and a conditional request answered 304; and the queries per
+90th percentile server time of `--runs` requests with nothing cached (the page cache off), with
+what answers share kept (a list's count), with the answers cached, and a conditional request
+answered 304; and the queries per
 request at page sizes 1 and 100 (which must be equal). Target: median ≤ 20 ms on PostgreSQL.
 """
 
@@ -282,33 +283,38 @@ class Command(BaseCommand):
             ),
             ("observations, every figure", "/api/v1/observations/?page_size=100"),
         ]
-        uncached_medians = []
+        uncached_medians, warm_medians = [], []
         out(
-            f"{'endpoint':32} {'uncached (median / p90)':>24} {'cached':>9} {'304':>8}  queries (1 / 100)"
+            f"{'endpoint':32} {'uncached (median / p90)':>24} {'counts cached':>20}"
+            f" {'page cached':>12} {'304':>8}  queries (1 / 100)"
         )
         for label, url in endpoints:
             uncached = self._timings(url, runs)
+            warm = self._timings(url, runs, warm=True)
             cached = self._timings(url, runs, cached=True)
             revalidated = self._timings(url, runs, cached=True, conditional=True)
             small, large = self._queries(Client(), url)
             uncached_medians.append(statistics.median(uncached))
+            warm_medians.append(statistics.median(warm))
             out(
                 f"{label:32} {statistics.median(uncached):9.1f} / {_percentile(uncached, 0.9):6.1f} ms"
+                f" {statistics.median(warm):9.1f} / {_percentile(warm, 0.9):6.1f} ms"
                 f" {statistics.median(cached):6.1f} ms {statistics.median(revalidated):5.1f} ms"
                 f"  {small} / {large}"
             )
-        worst = max(uncached_medians)
         out(
-            f"slowest median, nothing cached: {worst:.1f} ms (target ≤ 20 ms on PostgreSQL): "
-            + ("met" if worst <= 20 else "NOT met")
+            f"slowest median, nothing cached: {max(uncached_medians):.1f} ms; with counts cached:"
+            f" {max(warm_medians):.1f} ms (target ≤ 20 ms on PostgreSQL)"
         )
 
     @staticmethod
     def _timings(
-        url: str, runs: int, cached: bool = False, conditional: bool = False
+        url: str, runs: int, cached: bool = False, conditional: bool = False, warm: bool = False
     ) -> list[float]:
-        """Server times in ms; `cached`: with the page cache (read when a client's first
-        request builds its middleware), `conditional`: asking with the answer's ETag."""
+        """Server times in ms. Nothing cached by default; `warm`: what the answers share kept
+        (a list's count, Artikelsök's facets), the page cache off; `cached`: the page cache on
+        (read when a client's first request builds its middleware); `conditional`: asking with
+        the answer's ETag."""
         settings.PAGE_CACHE_SECONDS = 300 if cached else 0
         client = Client()
         cache.clear()
@@ -317,7 +323,7 @@ class Command(BaseCommand):
         headers = {"If-None-Match": first["ETag"]} if conditional else {}
         times = []
         for _ in range(runs):
-            if not cached:
+            if not (cached or warm):
                 cache.clear()
             started = time.perf_counter()
             response = client.get(url, headers=headers)
