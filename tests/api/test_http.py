@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import caches
+from django.db import OperationalError
 from django.test import override_settings
 from django.urls import path
 
@@ -262,8 +263,16 @@ def boom(request):
     raise RuntimeError("a bug")
 
 
-# The site's URLs and one that fails.
-urlpatterns = [path("api/v1/boom/", boom), *site_urls.urlpatterns]
+def database_gone(request):
+    raise OperationalError("could not connect to server")
+
+
+# The site's URLs and two that fail.
+urlpatterns = [
+    path("api/v1/boom/", boom),
+    path("api/v1/database-gone/", database_gone),
+    *site_urls.urlpatterns,
+]
 handler500 = site_urls.handler500
 
 
@@ -274,6 +283,15 @@ def test_an_exception_in_a_view_is_a_500_problem(client):
     assert response.status_code == 500
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 500
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_lost_database_is_a_503_problem_with_retry_after(client):
+    response = client.get("/api/v1/database-gone/")
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Retry-After"] == "30"
+    assert response.json()["type"].endswith("#problem-service-unavailable")
 
 
 def test_nothing_here_writes(client, bank):
