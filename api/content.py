@@ -22,7 +22,7 @@ from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article, TaggedArticle, english_tag_name, tag_label
 from methods.models import EvidenceRating, InterventionType, Method, Phase, PreventionLevel, Scope
 from research.models import Publication, PublicationType, ResearchSummary
-from search.api import NEWEST, search_filterset
+from search.api import MAX_QUERY_LENGTH, MAX_TAGS, NEWEST, SORT_ORDERS, search_filterset
 from stats.models import Municipality, Region
 
 from . import articles
@@ -54,8 +54,8 @@ from .schemas import (
 
 router = Router()
 
-MAX_TAGS = 10
-MAX_QUERY_LENGTH = 200
+# Artikelsök's order values, as a pattern for the schema.
+SORT_PATTERN = f"^({'|'.join(SORT_ORDERS)})$"
 
 
 # -- filters
@@ -91,7 +91,7 @@ class ArticleFilters(Schema):
     )
     sort: str = Field(
         None,
-        pattern="^(relevans|datum)$",
+        pattern=SORT_PATTERN,
         description=gettext_noop(
             "relevans (the default with words to search for) or datum (newest first)."
         ),

@@ -1,6 +1,6 @@
 """The API itself: the NinjaAPI holding every endpoint, how it answers the client's mistakes,
 and its OpenAPI schema, completed with what the code alone cannot say (problem details, 304,
-the caching and rate-limit headers, the licences) and given in the answer's language."""
+the caching and rate-limit headers) and given in the answer's language."""
 
 # No `from __future__ import annotations`: django-ninja reads the annotations.
 

@@ -13,10 +13,10 @@ from pydantic import Field
 
 from content.models import attach_tags
 from content.registry import search_type_choices, search_types
-from search.api import search_filterset, search_page, snippets, suggest
+from search.api import MAX_QUERY_LENGTH, MAX_TAGS, search_filterset, search_page, snippets, suggest
 
 from . import articles
-from .content import MAX_QUERY_LENGTH, MAX_TAGS, check_known
+from .content import SORT_PATTERN, check_known
 from .links import Links
 from .pagination import paginate
 from .params import MUNICIPALITY_CODE, REGION_CODE, LanguageParameter, PageParameters, TagSlug
@@ -58,7 +58,7 @@ class SearchParameters(Schema):
     year: int = Field(None, ge=1900, le=2100, description=gettext_noop("The year of publication."))
     sort: str = Field(
         None,
-        pattern="^(relevans|datum)$",
+        pattern=SORT_PATTERN,
         description=gettext_noop(
             "relevans (the default with words to search for) or datum (newest first)."
         ),

@@ -8,13 +8,20 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 
 from .facets import Facets, compute_facets
-from .filters import SearchFilterSet
+from .filters import DATE, MAX_TAGS, RELEVANCE, SearchFilterSet
 from .indexing import index_article, index_articles, rebuild_index, remove_articles
 from .query import search, snippets, suggest
 from .results import NEWEST
+from .text import MAX_QUERY_LENGTH
+
+# The limits and values of /sok/'s parameters, for whoever takes the same ones (the API).
+SORT_ORDERS = (RELEVANCE, DATE)
 
 __all__ = [
+    "MAX_QUERY_LENGTH",
+    "MAX_TAGS",
     "NEWEST",
+    "SORT_ORDERS",
     "Facets",
     "SearchPage",
     "index_article",
