@@ -1,6 +1,8 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from research import converters  # noqa: F401 - registers <refformat:>
+
 from . import views
 
 app_name = "accounts"
@@ -10,6 +12,11 @@ urlpatterns = [
     path(_("settings/delete-account/"), views.delete_account, name="delete_account"),
     path(_("saved-articles/<int:article_id>/save/"), views.save_article, name="save_article"),
     path(_("saved-articles/<int:article_id>/remove/"), views.unsave_article, name="unsave_article"),
+    path(
+        _("saved-articles/references.<refformat:fmt>"),
+        views.saved_references,
+        name="saved_references",
+    ),
     path(_("saved-searches/new/"), views.saved_search_form, name="saved_search_new"),
     path(_("saved-searches/<int:pk>/"), views.saved_search_form, name="saved_search_edit"),
     path(

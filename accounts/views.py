@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 from content.models import Article
 from infra.breadcrumbs import HOME_CRUMB
 from methods.models import Method
+from research.models import Publication
+from research.views import download, download_links, in_order
 
 from . import services
 from .forms import (
@@ -55,15 +57,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     profile = services.profile_of(user)
     saved = (
         SavedArticle.objects.of(user)
-        .select_related("article")
+        .select_related("article__publication")
         .filter(article__in=Article.objects.visible_to(user))
     )
+    saved_articles = [item.article for item in saved]
     return render(
         request,
         "accounts/dashboard.html",
         {
             "profile": profile,
-            "saved_articles": [item.article for item in saved],
+            "saved_articles": saved_articles,
+            "saved_references": download_links("accounts:saved_references")
+            if any(article.kind == Publication.KIND for article in saved_articles)
+            else [],
             "saved_searches": SavedSearch.objects.of(user),
             "method_uses": MethodUse.objects.of(user).select_related("method", "municipality"),
             "proposals": MethodProposal.objects.of(user).select_related("method"),
@@ -143,6 +149,14 @@ def unsave_article(request: HttpRequest, article_id: int) -> HttpResponse:
     saved.delete()
     messages.success(request, _("The article has been removed from My pages."))
     return redirect(_next_url(request, url))
+
+
+@login_required
+def saved_references(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The literature among the user's saved articles, newest saved first, to download."""
+    saved = SavedArticle.objects.of(request.user).values_list("article_id", flat=True)
+    visible = Publication.objects.visible_to(request.user)
+    return download(in_order(list(saved), visible), fmt, "sparade-referenser")
 
 
 # Saved searches ----------------------------------------------------------------------

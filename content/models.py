@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +39,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
+
+    def for_cards(self):
+        """With the related rows the kinds' cards show (the registry's `card_related`:
+        literature's authors and year), read in the same query."""
+        return self.select_related(*registry.card_relations())
 
     def related_to(self, article, limit: int = 4):
         """Published articles sharing the most tags with `article`, newest first among equals."""
@@ -123,6 +128,17 @@ def attach_tags(articles) -> None:
     )
     for link in links:
         by_article[link.content_object_id].append(link.tag)
+
+
+def attach_card_rows(articles) -> None:
+    """Read the related rows the articles' cards show (registry `card_related`) for a list
+    already read: a query per kind on the list that has such rows, none for the others."""
+    by_kind: dict[str, list] = {}
+    for article in articles:
+        by_kind.setdefault(article.kind, []).append(article)
+    for kind, group in by_kind.items():
+        if related := registry.card_relations(kind):
+            prefetch_related_objects(group, *related)
 
 
 class Article(TranslatedMixin, models.Model):

@@ -61,6 +61,13 @@ class ContentType:
     in_sitemap: bool = True
     # The model names (lower case) of this kind's app that editors also manage with it.
     editor_models: tuple[str, ...] = field(default_factory=tuple)
+    # The year Artikelsök counts and filters this kind's articles under, as a path from Article
+    # ("publication__year": literature's year of publication, none where it is not stated);
+    # empty: the year an article went on the site.
+    own_year: str = ""
+    # Related rows a card of this kind shows (literature: its authors and year), read with the
+    # articles wherever cards are listed (ArticleQuerySet.for_cards, attach_card_rows).
+    card_related: tuple[str, ...] = ()
 
 
 _types: dict[str, ContentType] = {}
@@ -125,6 +132,18 @@ def search_types() -> dict[str, tuple[str, ...]]:
 
 def search_type_choices() -> list[tuple[str, Any]]:
     return [(section.search_type, section.search_label) for section in sections()]
+
+
+def own_years() -> dict[str, str]:
+    """{kind: path to its own year} of the kinds that have one (ContentType.own_year)."""
+    return {item.kind: item.own_year for item in _ordered() if item.own_year}
+
+
+def card_relations(kind: str | None = None) -> tuple[str, ...]:
+    """The related rows cards read: of one kind, or of every kind."""
+    if kind is not None:
+        return _types[kind].card_related if kind in _types else ()
+    return tuple(dict.fromkeys(name for item in _ordered() for name in item.card_related))
 
 
 def detail_url_name(kind: str) -> str:

@@ -67,12 +67,16 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        linked = list(Article.objects.published().filter(related_articles=article).newest_first())
+        linked = list(
+            Article.objects.published().filter(related_articles=article).for_cards().newest_first()
+        )
         linked_ids = {item.pk for item in linked}
         context.update(
             linked_articles=linked,
             similar_articles=[
-                item for item in Article.objects.related_to(article) if item.pk not in linked_ids
+                item
+                for item in Article.objects.for_cards().related_to(article)
+                if item.pk not in linked_ids
             ],
             breadcrumbs=[
                 HOME_CRUMB,

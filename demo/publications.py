@@ -1,11 +1,17 @@
 """The five literature items of the original home page ("Exempel på litteratur").
 
 A publication keeps its original title in both languages, and its tags exactly as the seed lists
-them. The type is set where the seed states it (a tag "Forskning", "Kunskapsöversikt" or
-"Litteratur", or Hattie's "Kunskapsöversikt" next to his name); the Canadian review is tagged both
-"Kunskapsöversikt" and "Litteratur" and gets the narrower type, research review. The seeds give
-no summaries, publishers, links or languages for them.
+them. The seed gives each its authors and year; the authors are written as names (family name,
+given names or initials; an organisation as one name), the initials as the seed gives them
+with their stops ("BK" is B.K.). The type is set where the seed states it (a tag "Forskning"
+or "Litteratur", or Hattie's "Kunskapsöversikt" next to his name); the Canadian review calls
+itself a systematic review in its title, and Hattie's book a synthesis of meta-analyses: that
+is their study design, and the Canadian review's title names its context, Canadian research.
+The seeds give no publishers, journals, dates, identifiers, links, abstracts or languages:
+those stay empty and the pages say "Uppgift saknas" / "Not stated".
 """
+
+from research.names import organisation, person
 
 
 def _title(text: str) -> dict[str, str]:
@@ -19,7 +25,7 @@ ITEMS = [
             "Detta ideliga mötande: En studie av hur kommunikation och samspel konstituerar "
             "gymnasieelevers skolpraktik"
         ),
-        "authors": "Möllås, G.",
+        "authors": [person("Möllås", "G.")],
         "year": 2009,
         "publication_type": "forskning",
         "tags": [
@@ -36,9 +42,10 @@ ITEMS = [
         "slug": "visible-learning",
         # The seed writes "metaanalyses"; the book's title says "meta-analyses".
         **_title("Visible Learning. A synthesis of over 800 meta-analyses relating to achievement"),
-        "authors": "John Hattie",
+        "authors": [person("Hattie", "John")],
         "year": 2009,
         "publication_type": "kunskapsoversikt",
+        "study_design": "systematisk-oversikt",
         "tags": [
             "Undervisning/pedagogik",
             "Utveckling av särskilt stöd",
@@ -54,7 +61,7 @@ ITEMS = [
             "Can instructional and emotional support in the first-grade classroom make a "
             "difference for children at risk of school failure?"
         ),
-        "authors": "Hamre, BK, Pianta, RC",
+        "authors": [person("Hamre", "B.K."), person("Pianta", "R.C.")],
         "year": 2005,
         "tags": [
             "Grundskolan",
@@ -70,7 +77,7 @@ ITEMS = [
     {
         "slug": "grunderna-for-gymnasiets-laroplan-2003",
         **_title("Grunderna för gymnasiets läroplan 2003"),
-        "authors": "Utbildningsstyrelsen i Finland",
+        "authors": [organisation("Utbildningsstyrelsen i Finland")],
         "year": 2003,
         "publication_type": "litteratur",
         "tags": [
@@ -91,9 +98,19 @@ ITEMS = [
             "Dropout prevention. Systematic Review: Reviewing the Evidence of Canadian Research"
         ),
         # The seed's punctuation ("Janosz, M .Wade, A.") tidied, the names unchanged.
-        "authors": "Abrami, P.C., Bernard, R., Schmid, R.M., Janosz, M., Wade, A., Gerard, C.",
+        "authors": [
+            person("Abrami", "P.C."),
+            person("Bernard", "R."),
+            person("Schmid", "R.M."),
+            person("Janosz", "M."),
+            person("Wade", "A."),
+            person("Gerard", "C."),
+        ],
         "year": 2008,
-        "publication_type": "kunskapsoversikt",
+        "publication_type": "systematisk-oversikt",
+        "study_design": "systematisk-oversikt",
+        "context_sv": "Kanadensisk forskning",
+        "context_en": "Canadian research",
         "tags": [
             "Elever som riskerar att göra studieavbrott",
             "Kunskapsöversikt",

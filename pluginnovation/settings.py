@@ -229,6 +229,23 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 # Lists show this many items a page.
 PAGE_SIZE = 12
 
+# Research (research/): where a DOI is resolved, and how `manage.py check_links` checks links.
+DOI_RESOLVER = env_str("DOI_RESOLVER", "https://doi.org/")
+LINK_CHECK_WORKERS = env_int("LINK_CHECK_WORKERS", 4)
+LINK_CHECK_TIMEOUT = env_int("LINK_CHECK_TIMEOUT", 15)
+LINK_CHECK_USER_AGENT = env_str(
+    "LINK_CHECK_USER_AGENT",
+    "PlugInnovation-link-checker/1.0 (+https://pluginnovation.se/kontakt/)",
+)
+# Addresses on this host or the local network are never checked (an editor's link must not
+# make the server probe its own network); tests allow them for their local server.
+LINK_CHECK_PRIVATE_ADDRESSES = env_bool("LINK_CHECK_PRIVATE_ADDRESSES", False)
+# A file of references uploaded in the admin: at most this large, with at most this many.
+REFERENCE_IMPORT_MAX_BYTES = env_int("REFERENCE_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+REFERENCE_IMPORT_MAX_ROWS = env_int("REFERENCE_IMPORT_MAX_ROWS", 2000)
+# Exports of a selection (a list, a search's results) hold at most this many references.
+REFERENCE_EXPORT_MAX = env_int("REFERENCE_EXPORT_MAX", 500)
+
 # Open data: the API (/api/v1/) and the downloads (/oppna-data/).
 # The licence of the knowledge bank's texts, as the editors state it (a name, e.g. "CC BY 4.0",
 # and the licence's address); until they do, the API and the downloads say it is not stated.

@@ -31,7 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     # What the sections show already is not repeated among the latest articles.
     shown = [article.pk for articles in sections.values() for article in articles]
-    latest = published.exclude(kind=PAGE).exclude(pk__in=shown)[:6]
+    latest = published.exclude(kind=PAGE).exclude(pk__in=shown).for_cards()[:6]
     return render(
         request,
         "pluginnovation/home.html",

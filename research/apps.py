@@ -20,16 +20,24 @@ class ResearchConfig(AppConfig):
             search_label=_("Research"),
             position=20,
         )
-        for model, label in (
-            (Publication, _("Literature")),
-            (ResearchSummary, _("Research summary")),
-        ):
-            registry.register(
-                registry.ContentType(
-                    kind=model.KIND,
-                    model=model,
-                    label=label,
-                    detail_url_name="research:detail",
-                    section=section,
-                )
+        registry.register(
+            registry.ContentType(
+                kind=Publication.KIND,
+                model=Publication,
+                label=_("Literature"),
+                detail_url_name="research:detail",
+                section=section,
+                # Its cards show authors and year; Artikelsök counts it under that year.
+                own_year="publication__year",
+                card_related=("publication",),
             )
+        )
+        registry.register(
+            registry.ContentType(
+                kind=ResearchSummary.KIND,
+                model=ResearchSummary,
+                label=_("Research summary"),
+                detail_url_name="research:detail",
+                section=section,
+            )
+        )

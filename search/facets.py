@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import operator
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import NamedTuple
@@ -42,11 +43,11 @@ from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 
 from content.models import Article, Status, TagName, shown_tag_name
-from content.registry import search_types
+from content.registry import own_years, search_types
 from infra.cache import versioned_key
 
 from .backends import FACET_LINKS, get_backend, link_table
-from .filters import CONDITIONS, LINKED, SearchFilterSet, condition_flag
+from .filters import CONDITIONS, LINKED, SearchFilterSet, condition_flag, own_year_rows
 from .models import PgEntry
 
 CACHE_SECONDS = 60
@@ -114,7 +115,8 @@ def _cache_key(
 
 
 def _year():
-    """The local year of publication, as text.
+    """The local year an article went on the site, as text (a kind with a year of its own is
+    counted under that one instead: _own_year_label).
 
     On SQLite, Django extracts it with a Python function called once per row; comparing the
     stored UTC text with each year's local start is the same answer in C, as the `year`
@@ -283,12 +285,13 @@ def _count_sql(
             names = f" LEFT JOIN {quote(TagName._meta.db_table)} e ON e.tag_id = g.target_id"
         return f"SELECT g.part, g.facet, g.facet_key, {label} AS label, g.n FROM ({sql}) g{names}"
 
+    year, year_joins = _own_year_label()
     selects = [
         # Type and year: grouped by both, each narrowed by the other in compute_facets.
         f"SELECT '{part}' AS part, 'kind' AS facet, m.facet_kind AS facet_key,"
-        f" m.facet_year AS label, COUNT(*) AS n FROM {part} m"
+        f" {year} AS label, COUNT(*) AS n FROM {part} m{year_joins}"
         f" WHERE {where(*FACET_OWN_FILTERS['kind'])}"
-        " GROUP BY m.facet_kind, m.facet_year",
+        f" GROUP BY m.facet_kind, {year}",
         *(linked(name, *FACET_OWN_FILTERS[name]) for name in ("region", "kommun")),
         # Tags narrow the results each: counted within the current results.
         linked("tag", limit=tag_limit),
@@ -300,6 +303,35 @@ def _count_sql(
             f" WHERE {where()} LIMIT {int(result_ids) + 1}) ids_{part}"
         )
     return selects
+
+
+KIND_RE = re.compile(r"^[a-z_]+$")
+
+
+def _own_year_label() -> tuple[str, str]:
+    """(the year label, the joins it needs) of the kind facet: a kind with a year of its own
+    (the registry's `own_year`: literature's year of publication, none where not stated) by
+    that year, joined once to the counted rows rather than looked up row by row; any other
+    kind by the year it went on the site."""
+    quote = connection.ops.quote_name
+    whens, joins = [], []
+    for number, (kind, path) in enumerate(own_years().items()):
+        if not KIND_RE.match(kind):
+            raise ValueError(f"not a kind: {kind!r}")
+        rows, field = own_year_rows(path)
+        meta = rows.model._meta
+        alias = f"own{number}"
+        joins.append(
+            f" LEFT JOIN {quote(meta.db_table)} {alias}"
+            f" ON {alias}.{quote(meta.pk.column)} = m.facet_id AND m.facet_kind = '{kind}'"
+        )
+        whens.append(
+            f"WHEN m.facet_kind = '{kind}'"
+            f" THEN CAST({alias}.{quote(meta.get_field(field).column)} AS TEXT)"
+        )
+    if not whens:
+        return "m.facet_year", ""
+    return f"(CASE {' '.join(whens)} ELSE m.facet_year END)", "".join(joins)
 
 
 def _count(
@@ -413,10 +445,11 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     tags = []
     for (facet, value, label), count in counts.items():
         if facet == "kind":
-            kind_year = int(label)
+            # No year: literature whose year of publication is not stated.
+            kind_year = None if label is None else int(label)
             if chosen_year is None or kind_year == chosen_year:
                 facets.kinds[value] = facets.kinds.get(value, 0) + count
-            if chosen_kinds is None or value in chosen_kinds:
+            if kind_year is not None and (chosen_kinds is None or value in chosen_kinds):
                 years[kind_year] = years.get(kind_year, 0) + count
         elif facet == "region":
             facets.regions.append((value, label, count))

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from content.models import Article
+from content.registry import own_years as registry_own_years
 from content.registry import search_type_choices, search_types
 
 from .backends import get_backend
@@ -95,11 +96,29 @@ def _linked_to(relation: str) -> Callable[[object], Q]:
     return lambda code: Q(**{f"{relation}__code": code})
 
 
+def own_year_rows(path: str) -> tuple[QuerySet, str]:
+    """The rows holding a kind's own year ("publication__year": Publication's), and the field."""
+    relation, _separator, field = path.partition("__")
+    return Article._meta.get_field(relation).related_model._base_manager.all(), field
+
+
+def of_year(year: int) -> Q:
+    """An article of that year: of a kind with a year of its own (the registry's `own_year`:
+    literature's year of publication) by that year, of any other kind by the year it went on
+    the site. A condition on the article or on its index row (both have kind and date)."""
+    own_years = registry_own_years()
+    condition = ~Q(kind__in=list(own_years)) & Q(published_at__year=year)
+    for kind, path in own_years.items():
+        rows, field = own_year_rows(path)
+        condition |= Q(kind=kind, pk__in=rows.filter(**{field: year}).values("pk"))
+    return condition
+
+
 # The narrowing filters besides text and tags, each a condition on the article: the results
 # apply them all, and the facets read each one as a flag (condition_flag) in a single pass.
 CONDITIONS: dict[str, Callable[[object], Q]] = {
     "typ": lambda value: Q(kind__in=search_types()[value]),
-    "year": lambda value: Q(published_at__year=value),
+    "year": of_year,
     **{name: _linked_to(relation) for name, (relation, _target) in LINKED.items()},
 }
 

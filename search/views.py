@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from content.models import attach_tags
+from content.models import attach_card_rows, attach_tags
 from content.registry import search_type_choices
 from infra.breadcrumbs import HOME_CRUMB
 
@@ -108,6 +108,8 @@ def search(request: HttpRequest) -> HttpResponse:
     articles = list(page.object_list)
     # One query, a plain list per article: cheaper than taggit's per-article managers.
     attach_tags(articles)
+    # What some kinds' cards show besides (literature: authors and year), a query per such kind.
+    attach_card_rows(articles)
     marked = snippets(articles, filterset.parsed)
     for article in articles:
         article.search_snippet = marked.get(article.pk)
@@ -155,6 +157,9 @@ def search(request: HttpRequest) -> HttpResponse:
             for year, count in facets.years
         ],
         "active_filters": _active_filters(link, cleaned, facets),
+        # Results by kind: the literature among them can be downloaded as references.
+        "kind_counts": facets.kinds,
+        "export_query": link()[1:],
         "clear_link": link(typ=None, tag=None, region=None, kommun=None, year=None),
         "breadcrumbs": [HOME_CRUMB, (SEARCH_CRUMB_LABEL, None)],
     }

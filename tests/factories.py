@@ -87,7 +87,7 @@ class PublicationFactory(ArticleFactory):
 
     kind = Publication.KIND
     slug = factory.Sequence(lambda n: f"publikation-{n}")
-    authors = "Möllås, G."
+    authors = factory.LazyFunction(lambda: [{"family": "Möllås", "given": "G."}])
     year = 2009
 
 

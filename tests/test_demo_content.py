@@ -164,7 +164,7 @@ def test_literature_keeps_authors_years_tags_and_original_titles(demo):
         assert item.title_sv == item.title_en
     mollas = literature["detta-ideliga-motande"]
     assert (mollas.authors, mollas.year, mollas.publication_type) == (
-        "Möllås, G.",
+        [{"family": "Möllås", "given": "G."}],
         2009,
         "forskning",
     )
@@ -179,7 +179,7 @@ def test_literature_keeps_authors_years_tags_and_original_titles(demo):
     }
     hattie = literature["visible-learning"]
     assert (hattie.authors, hattie.year, hattie.publication_type) == (
-        "John Hattie",
+        [{"family": "Hattie", "given": "John"}],
         2009,
         "kunskapsoversikt",
     )

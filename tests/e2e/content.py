@@ -44,10 +44,26 @@ def make_content(statistics: bool = True) -> Content:
     method.municipalities.add(municipality)
     case_study = CaseStudyFactory(municipality=municipality, tags=["mentorskap"])
     method.related_articles.add(case_study)
+    # A full reference (links, abstract, study facts), summarised and cited by the method.
+    publication = PublicationFactory(
+        tags=["frånvaro"],
+        container_title="Child Development",
+        volume="76",
+        pages="949-967",
+        doi="10.1111/j.1467-8624.2005.00889.x",
+        url="https://example.org/artikel",
+        language="en",
+        open_access=True,
+        abstract_en="Support from teachers moderates the risk of school failure.",
+        study_design="kvasiexperimentell",
+    )
+    summary = ResearchSummaryFactory()
+    summary.publications.add(publication)
+    method.related_articles.add(publication)
     return Content(
         method=method,
-        publication=PublicationFactory(tags=["frånvaro"]),
-        summary=ResearchSummaryFactory(),
+        publication=publication,
+        summary=summary,
         case_study=case_study,
         news=ArticleFactory(kind=NEWS),
         page=ArticleFactory(kind=PAGE, slug="om-plug-in"),

@@ -57,7 +57,7 @@ def switcher(response) -> dict[str, str | None]:
 def test_home_has_welcome_search_and_every_kind_of_example_in_swedish(client):
     MethodFactory(title_sv="Metoden")
     CaseStudyFactory(title_sv="Fallet Partille")
-    PublicationFactory(title_sv="Avbrott i gymnasiet", authors="Möllås, G.", year=2009)
+    PublicationFactory(title_sv="Avbrott i gymnasiet", year=2009)
     ResearchSummaryFactory(title_sv="Forskningen i korthet")
     ArticleFactory(title_sv="Nyheten")
     response = client.get("/")
@@ -274,13 +274,14 @@ def test_a_method_shows_its_linked_case_study_and_the_case_study_its_method(clie
 
 @pytest.mark.django_db
 def test_a_research_summary_lists_its_publications(client):
-    book = PublicationFactory(title_sv="Avbrott i gymnasiet", authors="Möllås, G.", year=2009)
+    book = PublicationFactory(title_sv="Avbrott i gymnasiet", year=2009)
     summary = ResearchSummaryFactory()
     summary.publications.add(book)
-    section = page(client.get(summary.get_absolute_url())).find(
-        "section", **{"aria-labelledby": "publications-heading"}
-    )
-    assert "Avbrott i gymnasiet" in section.text and "Möllås, G., 2009" in section.text
+    response = client.get(summary.get_absolute_url())
+    section = page(response).find("section", **{"aria-labelledby": "publications-heading"})
+    # The publication's reference in APA 7, linking to its page.
+    assert "Möllås, G. (2009). Avbrott i gymnasiet." in " ".join(section.text.split())
+    assert f'<a href="{book.get_absolute_url()}">Möllås' in response.content.decode()
 
 
 @pytest.mark.django_db
