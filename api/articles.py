@@ -20,6 +20,7 @@ from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article, Status, attach_tags, tag_label
 from infra.i18n import CONTENT_LANGUAGES, current_language, language_order
 from methods.models import Method
+from research import citations
 from research.models import Publication, ResearchSummary
 from stats.models import Municipality, Region
 
@@ -249,13 +250,35 @@ def methods_of(related: list[Article], links: Links) -> list[dict]:
 
 
 def publication_fields(publication: Publication, links: Links) -> dict:
+    """The reference, as the research library keeps it (names as CSL names, codes as codes)."""
     return {
-        "authors": publication.authors or None,
+        "authors": [
+            {key: name.get(key) for key in ("family", "given", "literal")}
+            for name in publication.authors or []
+        ],
+        "subtitle": publication.subtitle or None,
         "year": publication.year,
-        "publisher": publication.publisher or None,
+        "date": publication.date,
         "publication_type": choice(publication, "publication_type"),
+        "container_title": publication.container_title or None,
+        "publisher": publication.publisher or None,
+        "place": publication.place or None,
+        "volume": publication.volume or None,
+        "issue": publication.issue or None,
+        "pages": publication.pages or None,
+        "edition": publication.edition or None,
+        "doi": publication.doi or None,
+        "doi_url": publication.doi_url or None,
+        "isbn": publication.isbn or None,
+        "issn": publication.issn or None,
         "link": publication.url or None,
-        "language": publication.language or None,
+        "full_text_url": publication.pdf_url or None,
+        "language": choice(publication, "language"),
+        "open_access": publication.open_access,
+        "abstract": text(publication, "abstract", links.languages),
+        "study_design": choice(publication, "study_design"),
+        "context": text(publication, "context", links.languages),
+        "csl_json_url": links.api_path(f"publications/{publication.slug}/csl-json"),
     }
 
 
@@ -278,7 +301,20 @@ def attach_summaries(publications: list[Publication]) -> None:
 
 
 def publication_detail_fields(publication: Publication, links: Links) -> dict:
+    language = current_language()
     return {
+        "citations": [
+            {
+                "style": style.key,
+                "name": style.name,
+                "text": {"value": reference.text, "lang": language},
+                "html": {"value": str(reference.html), "lang": language},
+            }
+            for style, reference in (
+                (style, citations.format_reference(publication, style.key))
+                for style in citations.STYLES.values()
+            )
+        ],
         "summaries": [article_ref(summary, links) for summary in publication.summary_list],
         "methods": methods_of(publication.related_list, links),
     }

@@ -9,19 +9,22 @@ years find the same articles), plus the structured fields of its type.
 # of which are classes made in a function (collection_routes).
 
 from dataclasses import dataclass, field
+from datetime import date as Date
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import Path, Query, Router, Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from taggit.models import Tag
 
 from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article, TaggedArticle, english_tag_name, tag_label
 from methods.models import EvidenceRating, InterventionType, Method, Phase, PreventionLevel, Scope
-from research.models import Publication, PublicationType, ResearchSummary
+from research import citations
+from research.models import Language as PublicationLanguage
+from research.models import Publication, PublicationType, ResearchSummary, StudyDesign
 from search.api import MAX_QUERY_LENGTH, MAX_TAGS, NEWEST, SORT_ORDERS, search_filterset
 from stats.models import Municipality, Region
 
@@ -87,7 +90,12 @@ class ArticleFilters(Schema):
         description=gettext_noop("A municipality's four-digit code."),
     )
     year: int = Field(
-        None, ge=1900, le=2100, description=gettext_noop("The year of publication on the site.")
+        None,
+        ge=1900,
+        le=2100,
+        description=gettext_noop(
+            "The year: a publication's year of publication, other articles' year on the site."
+        ),
     )
     sort: str = Field(
         None,
@@ -122,6 +130,13 @@ class MethodFilters(ArticleFilters):
 class PublicationFilters(ArticleFilters):
     publication_type: PublicationType = Field(
         None, description=gettext_noop("Type of publication.")
+    )
+    study_design: StudyDesign = Field(None, description=gettext_noop("Study design."))
+    language: PublicationLanguage = Field(
+        None, description=gettext_noop("The language of the publication.")
+    )
+    open_access: bool = Field(
+        None, description=gettext_noop("Only those open to all (true) or not (false).")
     )
 
 
@@ -221,15 +236,59 @@ class MethodDetail(ArticleBody, MethodItem):
     )
 
 
-class PublicationFields(Output):
-    authors: str | None
-    year: int | None = Field(description=gettext_noop("The year of publication."))
-    publisher: str | None
-    publication_type: Choice | None
-    link: str | None
-    language: str | None = Field(
-        description=gettext_noop("The language of the publication, as the editors wrote it.")
+class Name(Output):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop(
+                "A name as CSL writes it: a person's family and given names, or an "
+                "organisation's name as `literal`."
+            )
+        }
     )
+
+    family: str | None
+    given: str | None
+    literal: str | None
+
+
+class PublicationFields(Output):
+    authors: list[Name] = Field(
+        description=gettext_noop("In the order the publication names them.")
+    )
+    subtitle: str | None
+    year: int | None = Field(description=gettext_noop("The year of publication."))
+    date: Date | None = Field(description=gettext_noop("The date of publication, where known."))
+    publication_type: Choice | None
+    container_title: str | None = Field(
+        description=gettext_noop("The journal an article appeared in, or the book a chapter is in.")
+    )
+    publisher: str | None
+    place: str | None
+    volume: str | None
+    issue: str | None
+    pages: str | None
+    edition: str | None
+    doi: str | None
+    doi_url: str | None
+    isbn: str | None
+    issn: str | None
+    link: str | None
+    full_text_url: str | None
+    language: Choice | None = Field(description=gettext_noop("The language of the publication."))
+    open_access: bool | None = Field(
+        description=gettext_noop("Whether anyone may read the full text free of charge.")
+    )
+    abstract: Text | None
+    study_design: Choice | None
+    context: Text | None = Field(description=gettext_noop("The country or context of the study."))
+    csl_json_url: str = Field(description=gettext_noop("The reference as CSL-JSON."))
+
+
+class Citation(Output):
+    style: str = Field(examples=["apa"])
+    name: str = Field(examples=["APA 7"])
+    text: Text
+    html: Text = Field(description=gettext_noop("The same with its italics, as HTML."))
 
 
 class PublicationItem(PublicationFields, ArticleFields):
@@ -237,6 +296,9 @@ class PublicationItem(PublicationFields, ArticleFields):
 
 
 class PublicationDetail(ArticleBody, PublicationItem):
+    citations: list[Citation] = Field(
+        description=gettext_noop("The reference formatted in each citation style the site uses.")
+    )
     summaries: list[ArticleRef] = Field(
         description=gettext_noop("Research summaries that draw on it.")
     )
@@ -319,7 +381,7 @@ COLLECTIONS = [
         PublicationItem,
         PublicationDetail,
         PublicationFilters,
-        ("publication_type",),
+        ("publication_type", "study_design", "language", "open_access"),
     ),
     Collection(
         ResearchSummary.KIND,
@@ -413,6 +475,93 @@ def add_collection(router: Router, collection: Collection) -> None:
 
 for _collection in COLLECTIONS:
     add_collection(router, _collection)
+
+
+# -- publications as CSL-JSON, written by the research library's own code
+
+
+CSL_JSON = citations.FORMATS["json"]
+# The operations that answer CSL-JSON rather than the API's JSON (core.complete_schema).
+CSL_OPERATIONS = {"get_publication_csl_json", "list_references"}
+
+
+class CslItem(Output):
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "description": gettext_noop(
+                "A reference as a CSL-JSON item (Citation Style Language): author, issued, "
+                "container-title, DOI and the other CSL variables the publication has."
+            )
+        },
+    )
+
+    id: str = Field(description=gettext_noop("The publication's slug."))
+    type: str = Field(examples=["report"])
+    title: str
+
+
+def csl_json(publications: list[Publication], paged=None) -> HttpResponse:
+    response = HttpResponse(
+        citations.export(publications, CSL_JSON.key), content_type=CSL_JSON.content_type
+    )
+    if paged is not None:
+        pages = [
+            f'<{url}>; rel="{relation}"'
+            for url, relation in ((paged.next, "next"), (paged.previous, "prev"))
+            if url
+        ]
+        if pages:
+            response["Link"] = ", ".join(pages)
+        response["X-Total-Count"] = str(paged.count)
+    return response
+
+
+@router.get(
+    "/publications/{slug}/csl-json/",
+    response={200: list[CslItem], **ERRORS},
+    operation_id="get_publication_csl_json",
+    summary=gettext_noop("Publications"),
+    description=gettext_noop("The publication's reference as CSL-JSON, for reference managers."),
+    tags=[gettext_noop("Publications")],
+    url_name="publications-csl-json",
+)
+def get_publication_csl_json(
+    request: HttpRequest,
+    language: Query[LanguageParameter],
+    slug: str = Path(..., pattern=ARTICLE_SLUG, description=gettext_noop("The article's slug.")),
+):
+    publication = Publication.objects.published().filter(slug=slug).first()
+    if publication is None:
+        raise NotFound(_("No published article has this slug."))
+    return csl_json([publication])
+
+
+@router.get(
+    "/references/",
+    response={200: list[CslItem], **ERRORS},
+    operation_id="list_references",
+    summary=gettext_noop("References"),
+    description=gettext_noop(
+        "The publications as CSL-JSON, with the same filters and order as /publications/; "
+        "a page at a time (the Link header names the next and previous pages)."
+    ),
+    tags=[gettext_noop("Publications")],
+    url_name="references-list",
+)
+def list_references(
+    request: HttpRequest,
+    filters: Query[PublicationFilters],
+    paging: Query[PageParameters],
+    language: Query[LanguageParameter],
+):
+    collection = next(item for item in COLLECTIONS if item.kind == Publication.KIND)
+    queryset = _narrowed(collection, Article.objects.published().of_kind(Publication.KIND), filters)
+    paged = paginate(
+        request, filtered_articles(queryset, filters).values_list("pk", flat=True), paging
+    )
+    found = Publication.objects.in_bulk(paged.items)
+    return csl_json([found[pk] for pk in paged.items if pk in found], paged)
 
 
 # -- tags

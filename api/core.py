@@ -173,6 +173,7 @@ api.add_decorator(answered_as_json, mode="operation")
 class Collections(Output):
     methods: str
     publications: str
+    references: str
     research_summaries: str
     case_studies: str
     news: str
@@ -224,6 +225,7 @@ def index(request: HttpRequest, language: Query[LanguageParameter]):
             for name in (
                 "methods",
                 "publications",
+                "references",
                 "research-summaries",
                 "case-studies",
                 "news",
@@ -260,6 +262,8 @@ HEADER_DESCRIPTIONS = {
     "RateLimit-Limit": gettext_noop("How many requests a client may make in each period."),
     "RateLimit-Remaining": gettext_noop("How many are left in this period."),
     "RateLimit-Reset": gettext_noop("Seconds until the period ends."),
+    "Link": gettext_noop("The next and previous pages (rel=next, rel=prev)."),
+    "X-Total-Count": gettext_noop("How many items the whole list has."),
 }
 ANSWERED_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Content-Language")
 LIMIT_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
@@ -306,6 +310,12 @@ def complete_schema(schema: dict) -> dict:
                 **{name: header(name) for name in ANSWERED_HEADERS},
                 **{name: header(name, True) for name in LIMIT_HEADERS},
             }
+            if operation.get("operationId") in content.CSL_OPERATIONS:
+                shape = responses["200"]["content"].pop("application/json")
+                responses["200"]["content"][content.CSL_JSON.content_type.split(";")[0]] = shape
+                if operation["operationId"] == "list_references":
+                    responses["200"]["headers"]["Link"] = header("Link")
+                    responses["200"]["headers"]["X-Total-Count"] = header("X-Total-Count", True)
             responses["304"] = {
                 "description": RESPONSE_DESCRIPTIONS["304"],
                 "headers": {name: header(name) for name in ("ETag", "Cache-Control")},

@@ -65,6 +65,10 @@ class Links:
         key = str(key)
         return f"{base}{key if SAFE.fullmatch(key) else quote(key, safe='')}/"
 
+    def api_path(self, path: str) -> str:
+        """/api/v1/<path>/ (path already safe: made of slugs)."""
+        return f"{self.origin}{get_script_prefix().rstrip('/')}{API_PREFIX}{path}/"
+
     def page(self, name: str, code: str) -> str:
         """A page named by a code: stats:municipality, stats:region."""
         return self.origin + path_of(name, "code", code)

@@ -26,7 +26,7 @@ ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": (
-        "ETag, Last-Modified, Content-Language, Retry-After, "
+        "ETag, Last-Modified, Content-Language, Retry-After, Link, X-Total-Count, "
         "RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset"
     ),
 }

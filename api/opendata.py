@@ -264,6 +264,13 @@ def url_in(language: str, links: Links, article: Article) -> str:
         return links.article(article.kind, article.slug)
 
 
+def cell(value) -> object:
+    """A value as a CSV cell: a date in ISO form, nothing for None."""
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def own_rows(kind: str, fields: list[str], extra=None) -> Iterator[list]:
     """Each published article of `kind`: its id, slug and its type's own fields."""
     for ids in chunks(published_ids(kind)):
@@ -271,7 +278,7 @@ def own_rows(kind: str, fields: list[str], extra=None) -> Iterator[list]:
         if extra:
             extra.prepare(loaded)
         for article in loaded:
-            row = [article.pk, article.slug, *(getattr(article, name) for name in fields)]
+            row = [article.pk, article.slug, *(cell(getattr(article, name)) for name in fields)]
             yield row + (extra.cells(article) if extra else [])
 
 
@@ -297,7 +304,32 @@ METHOD_FIELDS = [
     "contact_email",
     "contact_phone",
 ]
-PUBLICATION_FIELDS = ["authors", "year", "publisher", "publication_type", "url", "language"]
+PUBLICATION_FIELDS = [
+    "author_names",
+    "subtitle",
+    "year",
+    "date",
+    "publication_type",
+    "container_title",
+    "publisher",
+    "place",
+    "volume",
+    "issue",
+    "pages",
+    "edition",
+    "doi",
+    "isbn",
+    "issn",
+    "url",
+    "pdf_url",
+    "language",
+    "open_access",
+    "abstract_sv",
+    "abstract_en",
+    "study_design",
+    "context_sv",
+    "context_en",
+]
 CASE_STUDY_FIELDS = [
     "period",
     "team_sv",

@@ -12,7 +12,7 @@ from taggit.models import Tag
 from accounts.models import MethodUse
 from content.models import NEWS, PAGE, Status, TagName
 from methods.models import EvidenceRating, InterventionType, Phase, PreventionLevel, Scope
-from research.models import PublicationType
+from research.models import PublicationType, StudyDesign
 from stats.models import AreaType, Gender, Indicator, Observation, ValueStatus
 from tests.db import shared_rows
 from tests.factories import (
@@ -89,12 +89,18 @@ def build_bank() -> Bank:
         slug="avhopp-rapport",
         title_sv="Avhopp från gymnasiet",
         title_en="Dropping out of upper secondary school",
-        authors="Möllås, G.",
+        authors=[{"family": "Möllås", "given": "Gunilla"}, {"literal": "Skolverket"}],
         year=2009,
         publisher="Skolverket",
+        place="Stockholm",
         publication_type=PublicationType.REPORT,
-        url="https://example.se/rapport.pdf",
-        language="Swedish",
+        url="https://example.se/rapport",
+        pdf_url="https://example.se/rapport.pdf",
+        doi="10.1234/avhopp.2009",
+        language="sv",
+        open_access=True,
+        abstract_sv="Varför elever hoppar av.",
+        study_design=StudyDesign.QUALITATIVE,
         tags=["mentorskap"],
     )
     summary = ResearchSummaryFactory(slug="vad-fungerar", title_sv="Vad fungerar?")

@@ -106,20 +106,54 @@ def test_the_method_list_filters_by_the_structured_fields_and_artikelsoks_filter
     assert slugs(fetch(client, "/api/v1/methods/?sort=datum&phase=overgang")[1]) == []
 
 
-def test_a_publication_shows_its_reference_summaries_and_methods(client, bank):
-    _r, publication = fetch(client, "/api/v1/publications/avhopp-rapport/")
-    assert publication["authors"] == "Möllås, G."
+def test_a_publication_shows_its_whole_reference_summaries_and_methods(client, bank):
+    _r, publication = fetch(client, "/api/v1/publications/avhopp-rapport/?lang=en")
+    assert publication["authors"] == [
+        {"family": "Möllås", "given": "Gunilla", "literal": None},
+        {"family": None, "given": None, "literal": "Skolverket"},
+    ]
     assert publication["year"] == 2009
     assert publication["publisher"] == "Skolverket"
-    assert publication["publication_type"]["value"] == "rapport"
-    assert publication["link"] == "https://example.se/rapport.pdf"
-    assert publication["language"] == "Swedish"
+    assert publication["place"] == "Stockholm"
+    assert publication["publication_type"] == {
+        "value": "rapport",
+        "label": {"value": "Report", "lang": "en"},
+    }
+    assert publication["doi"] == "10.1234/avhopp.2009"
+    assert publication["doi_url"] == "https://doi.org/10.1234/avhopp.2009"
+    assert publication["link"] == "https://example.se/rapport"
+    assert publication["full_text_url"] == "https://example.se/rapport.pdf"
+    assert publication["language"] == {"value": "sv", "label": {"value": "Swedish", "lang": "en"}}
+    assert publication["open_access"] is True
+    assert publication["abstract"] == {"value": "Varför elever hoppar av.", "lang": "sv"}
+    assert publication["study_design"]["value"] == "kvalitativ"
+    assert publication["context"] is None
+    assert publication["volume"] is None
+    assert publication["csl_json_url"] == (
+        "http://testserver/api/v1/publications/avhopp-rapport/csl-json/"
+    )
     assert [item["slug"] for item in publication["summaries"]] == ["vad-fungerar"]
     assert [item["slug"] for item in publication["methods"]] == ["mentorskap"]
+    apa = next(c for c in publication["citations"] if c["style"] == "apa")
+    assert apa["text"]["value"].startswith("Möllås, G., & Skolverket. (2009).")
+    assert apa["text"]["lang"] == "en"
+    assert "<i>" in apa["html"]["value"]
+    assert {c["style"] for c in publication["citations"]} == {"apa", "harvard"}
+
+
+def test_the_publication_list_filters_by_the_reference_s_fields(client, bank):
     assert slugs(fetch(client, "/api/v1/publications/?publication_type=rapport")[1]) == [
         "avhopp-rapport"
     ]
-    assert slugs(fetch(client, "/api/v1/publications/?publication_type=litteratur")[1]) == []
+    assert slugs(fetch(client, "/api/v1/publications/?publication_type=bok")[1]) == []
+    assert slugs(fetch(client, "/api/v1/publications/?study_design=kvalitativ")[1]) == [
+        "avhopp-rapport"
+    ]
+    assert slugs(fetch(client, "/api/v1/publications/?language=en")[1]) == []
+    assert slugs(fetch(client, "/api/v1/publications/?open_access=true")[1]) == ["avhopp-rapport"]
+    assert slugs(fetch(client, "/api/v1/publications/?open_access=false")[1]) == []
+    # Artikelsök's year is literature's year of publication.
+    assert slugs(fetch(client, "/api/v1/publications/?year=2009")[1]) == ["avhopp-rapport"]
 
 
 def test_a_research_summary_lists_only_its_published_publications(client, bank):
@@ -253,6 +287,8 @@ def test_an_empty_list_has_an_empty_first_page(client, bank):
         ("/api/v1/methods/?year=1800", "year"),
         ("/api/v1/methods/?q=" + "x" * 201, "q"),
         ("/api/v1/publications/?publication_type=blogg", "publication_type"),
+        ("/api/v1/publications/?open_access=kanske", "open_access"),
+        ("/api/v1/references/?language=xx", "language"),
     ],
 )
 def test_an_unknown_value_is_a_400_naming_the_parameter(client, bank, url, parameter):

@@ -15,6 +15,8 @@ ENDPOINTS = [
     "/api/v1/methods/{slug}/",
     "/api/v1/publications/",
     "/api/v1/publications/{slug}/",
+    "/api/v1/publications/{slug}/csl-json/",
+    "/api/v1/references/",
     "/api/v1/research-summaries/",
     "/api/v1/research-summaries/{slug}/",
     "/api/v1/case-studies/",
@@ -73,7 +75,7 @@ def test_every_endpoint_takes_lang_and_lists_take_page_and_page_size(schema):
     for path, item in schema["paths"].items():
         names = {parameter["name"] for parameter in item["get"].get("parameters", [])}
         assert "lang" in names, path
-        if not path.endswith("}/") and path != "/api/v1/":
+        if not path.endswith(("}/", "csl-json/")) and path != "/api/v1/":
             assert {"page", "page_size"} <= names, path
 
 
@@ -96,3 +98,9 @@ def test_the_schema_has_examples_that_the_docs_show(schema):
     observations = schema["paths"]["/api/v1/observations/"]["get"]["parameters"]
     indicator = next(p for p in observations if p["name"] == "indicator")
     assert indicator["examples"]["example1"]["value"] == ["N17461"]
+
+
+def test_the_csl_json_answers_are_documented_as_csl_json(schema):
+    for path in ("/api/v1/references/", "/api/v1/publications/{slug}/csl-json/"):
+        content = schema["paths"][path]["get"]["responses"]["200"]["content"]
+        assert list(content) == ["application/vnd.citationstyles.csl+json"]

@@ -140,7 +140,8 @@ class Corpus:
                 child.scientific_basis = rng.randint(0, 3)
                 child.cost_sv = self._words(8)
             elif model is Publication:
-                child.authors = "Syntetisk, A."
+                child.authors = [{"family": "Syntetisk", "given": "A."}]
+                child.author_names = "Syntetisk, A."
                 child.year = rng.randint(1990, 2025)
                 child.publication_type = rng.choice(PublicationType.values)
             elif model is CaseStudy:
