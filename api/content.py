@@ -20,11 +20,26 @@ from pydantic import ConfigDict, Field
 from taggit.models import Tag
 
 from casestudies.models import CaseStudy
-from content.models import NEWS, PAGE, Article, TaggedArticle, english_tag_name, tag_label
+from content.models import (
+    NEWS,
+    PAGE,
+    Article,
+    ArticleQuerySet,
+    TaggedArticle,
+    english_tag_name,
+    tag_label,
+)
 from methods.models import EvidenceRating, InterventionType, Method, Phase, PreventionLevel, Scope
 from research import citations
+from research.models import (
+    FIRST_YEAR,
+    Publication,
+    PublicationType,
+    ResearchQuerySet,
+    ResearchSummary,
+    StudyDesign,
+)
 from research.models import Language as PublicationLanguage
-from research.models import Publication, PublicationType, ResearchSummary, StudyDesign
 from search.api import MAX_QUERY_LENGTH, MAX_TAGS, NEWEST, SORT_ORDERS, search_filterset
 from stats.models import Municipality, Region
 
@@ -40,6 +55,7 @@ from .params import (
     LanguageParameter,
     PageParameters,
     TagSlug,
+    year_range_errors,
 )
 from .problems import InvalidParameters, NotFound
 from .schemas import (
@@ -127,7 +143,27 @@ class MethodFilters(ArticleFilters):
     )
 
 
-class PublicationFilters(ArticleFilters):
+class ResearchFilters(ArticleFilters):
+    # Forskning's year range, besides Artikelsök's filters.
+
+    from_year: int = Field(
+        None,
+        ge=FIRST_YEAR,
+        le=2100,
+        description=gettext_noop(
+            "From this year on: a publication's year of publication, a research summary's "
+            "year on the site (Forskning's From year)."
+        ),
+    )
+    to_year: int = Field(
+        None,
+        ge=FIRST_YEAR,
+        le=2100,
+        description=gettext_noop("Up to this year, counted as from_year is (Forskning's To year)."),
+    )
+
+
+class PublicationFilters(ResearchFilters):
     publication_type: PublicationType = Field(
         None, description=gettext_noop("Type of publication.")
     )
@@ -350,6 +386,8 @@ class Collection:
     filters: type[ArticleFilters] = ArticleFilters
     # The filters of this type's own fields, besides Artikelsök's.
     own_filters: tuple[str, ...] = field(default=())
+    # Research's query set knows a publication's year of publication (ResearchFilters).
+    queryset_class: type[ArticleQuerySet] = ArticleQuerySet
 
     @property
     def path(self) -> str:
@@ -358,6 +396,9 @@ class Collection:
     @property
     def representation(self) -> Representation:
         return REPRESENTATIONS[self.kind]
+
+    def published(self) -> ArticleQuerySet:
+        return self.queryset_class(Article).published().of_kind(self.kind)
 
 
 COLLECTIONS = [
@@ -382,6 +423,7 @@ COLLECTIONS = [
         PublicationDetail,
         PublicationFilters,
         ("publication_type", "study_design", "language", "open_access"),
+        queryset_class=ResearchQuerySet,
     ),
     Collection(
         ResearchSummary.KIND,
@@ -389,6 +431,8 @@ COLLECTIONS = [
         gettext_noop("Summaries of research, with the publications they draw on."),
         SummaryItem,
         SummaryDetail,
+        ResearchFilters,
+        queryset_class=ResearchQuerySet,
     ),
     Collection(
         CaseStudy.KIND,
@@ -410,13 +454,23 @@ COLLECTIONS = [
 ]
 
 
-def _narrowed(collection: Collection, queryset: QuerySet, filters: ArticleFilters) -> QuerySet:
-    """The type's own filters, on the articles (through the type's table)."""
+def _narrowed(collection: Collection, filters: ArticleFilters) -> QuerySet:
+    """The type's published articles, narrowed by its own filters (through the type's table)
+    and by Forskning's year range where it has one."""
+    queryset = collection.published()
     model_name = collection.representation.model._meta.model_name
     for name in collection.own_filters:
         value = getattr(filters, name)
         if value is not None:
             queryset = queryset.filter(**{f"{model_name}__{name}": value})
+    if isinstance(filters, ResearchFilters):
+        errors = year_range_errors(filters.from_year, filters.to_year)
+        if errors:
+            raise InvalidParameters(errors=errors)
+        if filters.from_year is not None:
+            queryset = queryset.from_year(filters.from_year)
+        if filters.to_year is not None:
+            queryset = queryset.until_year(filters.to_year)
     return queryset
 
 
@@ -438,8 +492,7 @@ def add_collection(router: Router, collection: Collection) -> None:
         paging: Query[PageParameters],
         language: Query[LanguageParameter],
     ):
-        queryset = _narrowed(collection, Article.objects.published().of_kind(kind), filters)
-        found = filtered_articles(queryset, filters)
+        found = filtered_articles(_narrowed(collection, filters), filters)
         paged = paginate(request, found.values_list("pk", flat=True), paging)
         links = Links(request)
         return paged.as_page(articles.represent(kind, articles.load(kind, paged.items), links))
@@ -460,13 +513,7 @@ def add_collection(router: Router, collection: Collection) -> None:
             ..., pattern=ARTICLE_SLUG, description=gettext_noop("The article's slug.")
         ),
     ):
-        pk = (
-            Article.objects.published()
-            .of_kind(kind)
-            .filter(slug=slug)
-            .values_list("pk", flat=True)
-            .first()
-        )
+        pk = collection.published().filter(slug=slug).values_list("pk", flat=True).first()
         if pk is None:
             raise NotFound(_("No published article has this slug."))
         loaded = articles.load(kind, [pk])
@@ -556,12 +603,10 @@ def list_references(
     language: Query[LanguageParameter],
 ):
     collection = next(item for item in COLLECTIONS if item.kind == Publication.KIND)
-    queryset = _narrowed(collection, Article.objects.published().of_kind(Publication.KIND), filters)
-    paged = paginate(
-        request, filtered_articles(queryset, filters).values_list("pk", flat=True), paging
-    )
-    found = Publication.objects.in_bulk(paged.items)
-    return csl_json([found[pk] for pk in paged.items if pk in found], paged)
+    found = filtered_articles(_narrowed(collection, filters), filters)
+    paged = paginate(request, found.values_list("pk", flat=True), paging)
+    publications = Publication.objects.in_bulk(paged.items)
+    return csl_json([publications[pk] for pk in paged.items if pk in publications], paged)
 
 
 # -- tags
@@ -612,7 +657,8 @@ def tag_item(tag: Tag, links: Links) -> dict:
     operation_id="list_tags",
     summary=gettext_noop("Tags"),
     description=gettext_noop(
-        "The tags of published articles, in both languages, with how many carry each."
+        "The tags of published articles, with their names in both languages. How many "
+        "articles carry a tag: the facet counts of /search/?tag=…"
     ),
     tags=[gettext_noop("Tags")],
     url_name="tags-list",

@@ -6,6 +6,7 @@ either given, with a valid value, or absent; the schema then says exactly what i
 
 from typing import Annotated
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import Schema
 from pydantic import Field, StringConstraints
@@ -45,3 +46,10 @@ class PageParameters(Schema):
         le=MAX_PAGE_SIZE,
         description=gettext_noop("How many items a page holds."),
     )
+
+
+def year_range_errors(from_year: int | None, to_year: int | None) -> dict[str, str]:
+    """The error of a year range that ends before it starts ({parameter: message})."""
+    if from_year is not None and to_year is not None and from_year > to_year:
+        return {"to_year": _("to_year comes before from_year.")}
+    return {}

@@ -26,7 +26,14 @@ from . import articles
 from .licences import KOLADA_LICENCE, KOLADA_SOURCE
 from .links import Links
 from .pagination import paginate
-from .params import KPI, MUNICIPALITY_CODE, REGION_CODE, LanguageParameter, PageParameters
+from .params import (
+    KPI,
+    MUNICIPALITY_CODE,
+    REGION_CODE,
+    LanguageParameter,
+    PageParameters,
+    year_range_errors,
+)
 from .problems import InvalidParameters, NotFound
 from .schemas import ERRORS, AreaRef, ArticleRef, Licence, Output, Page, Text
 
@@ -464,12 +471,7 @@ def filtered_observations(filters: ObservationFilters) -> QuerySet:
     errors.update(area_errors)
     if filters.year is not None and (filters.from_year is not None or filters.to_year is not None):
         errors["year"] = _("Give either year or from_year and to_year.")
-    if (
-        filters.from_year is not None
-        and filters.to_year is not None
-        and filters.from_year > filters.to_year
-    ):
-        errors["to_year"] = _("to_year comes before from_year.")
+    errors.update(year_range_errors(filters.from_year, filters.to_year))
     if errors:
         raise InvalidParameters(errors=errors)
     if areas is not None:

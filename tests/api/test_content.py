@@ -156,6 +156,27 @@ def test_the_publication_list_filters_by_the_reference_s_fields(client, bank):
     assert slugs(fetch(client, "/api/v1/publications/?year=2009")[1]) == ["avhopp-rapport"]
 
 
+def test_research_filters_by_forskning_s_year_range_of_publication_not_of_the_site(client, bank):
+    # The report went on the site this year; it was published in 2009.
+    assert slugs(fetch(client, "/api/v1/publications/?from_year=2009&to_year=2009")[1]) == [
+        "avhopp-rapport"
+    ]
+    assert slugs(fetch(client, "/api/v1/publications/?from_year=2010")[1]) == []
+    assert slugs(fetch(client, "/api/v1/publications/?to_year=2008")[1]) == []
+    assert slugs(fetch(client, "/api/v1/publications/?q=avhopp&from_year=2009")[1]) == [
+        "avhopp-rapport"
+    ]
+    _r, references = fetch(client, "/api/v1/references/?to_year=2009")
+    assert [item["id"] for item in references] == ["avhopp-rapport"]
+    assert fetch(client, "/api/v1/references/?from_year=2010")[1] == []
+    # A research summary counts by the year it went on the site, as on Forskning.
+    year = bank.summary.published_at.year
+    assert slugs(fetch(client, f"/api/v1/research-summaries/?from_year={year}")[1]) == [
+        "vad-fungerar"
+    ]
+    assert slugs(fetch(client, f"/api/v1/research-summaries/?to_year={year - 1}")[1]) == []
+
+
 def test_a_research_summary_lists_only_its_published_publications(client, bank):
     _r, summary = fetch(client, "/api/v1/research-summaries/vad-fungerar/")
     assert [item["slug"] for item in summary["publications"]] == ["avhopp-rapport"]
@@ -289,6 +310,9 @@ def test_an_empty_list_has_an_empty_first_page(client, bank):
         ("/api/v1/publications/?publication_type=blogg", "publication_type"),
         ("/api/v1/publications/?open_access=kanske", "open_access"),
         ("/api/v1/references/?language=xx", "language"),
+        ("/api/v1/publications/?from_year=2010&to_year=2009", "to_year"),
+        ("/api/v1/research-summaries/?from_year=1200", "from_year"),
+        ("/api/v1/methods/?from_year=2009", "from_year"),
     ],
 )
 def test_an_unknown_value_is_a_400_naming_the_parameter(client, bank, url, parameter):

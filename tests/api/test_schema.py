@@ -71,12 +71,27 @@ def test_every_error_is_documented_as_problem_details_with_the_limit_headers(sch
         assert {"ETag", "Last-Modified", "RateLimit-Remaining"} <= set(responses["200"]["headers"])
 
 
+def is_list(path: str) -> bool:
+    return not path.endswith(("}/", "csl-json/")) and path != "/api/v1/"
+
+
 def test_every_endpoint_takes_lang_and_lists_take_page_and_page_size(schema):
     for path, item in schema["paths"].items():
         names = {parameter["name"] for parameter in item["get"].get("parameters", [])}
         assert "lang" in names, path
-        if not path.endswith(("}/", "csl-json/")) and path != "/api/v1/":
+        if is_list(path):
             assert {"page", "page_size"} <= names, path
+
+
+def test_the_index_names_every_list_of_the_schema_and_each_answers(client, schema):
+    index = client.get("/api/v1/").json()
+    lists = {f"http://testserver{path}" for path in schema["paths"] if is_list(path)}
+    assert set(index["collections"].values()) == lists
+    for url in lists:
+        assert client.get(url).status_code == 200, url
+    for name in ("documentation", "openapi", "downloads"):
+        assert client.get(index[name]).status_code == 200, name
+    assert index["statistics_attribution"] == "Källa: Kolada"
 
 
 def test_the_search_takes_artikelsoks_parameters(schema):

@@ -269,6 +269,8 @@ class Command(BaseCommand):
             ("methods, a tag and a type", "/api/v1/methods/?tag=synthetic-tag-3&scope=grupp"),
             ("methods, a middle page", f"/api/v1/methods/?page={middle}"),
             ("publications", "/api/v1/publications/"),
+            ("publications, a year range", "/api/v1/publications/?from_year=2000&to_year=2010"),
+            ("references (CSL-JSON)", "/api/v1/references/"),
             ("case studies", "/api/v1/case-studies/"),
             ("news", "/api/v1/news/"),
             ("tags", "/api/v1/tags/"),
