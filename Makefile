@@ -6,16 +6,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
+# Exact versions and hashes of every package, the dev tools included: what install, CI and
+# `make serve` get. `make lock` rewrites it from pyproject.toml (UPGRADE=1: newest allowed).
+LOCK := requirements.txt
+BACKUP_DIR ?= backups
 
-.PHONY: install run test lint format messages bench serve clean
+.PHONY: install lock run test lint format messages bench serve backup restore clean
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 install: $(STAMP)
+
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+	  --python-version 3.11 $(if $(UPGRADE),--upgrade) --quiet --output-file $(LOCK)
+	$(BIN)/python scripts/lockfile.py check
 
 run: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --noinput
@@ -32,6 +41,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python scripts/translations.py check
+	$(BIN)/python scripts/lockfile.py check
 
 format: install
 	$(BIN)/ruff format .
@@ -52,6 +62,16 @@ serve: install
 	@# Persistent database connections (a new one costs a few ms); 0 behind pgbouncer.
 	DJANGO_STATIC_MANIFEST=true DATABASE_CONN_MAX_AGE=$${DATABASE_CONN_MAX_AGE:-60} \
 	  exec $(BIN)/gunicorn --config gunicorn.conf.py
+
+# The database (pg_dump's custom format, or a copy of the SQLite file) and MEDIA_ROOT, in one
+# new directory under BACKUP_DIR (README.md, "Backups"). `make restore BACKUP=that directory`
+# puts them back into the configured database (all or nothing) and MEDIA_ROOT.
+backup: install
+	$(BIN)/python scripts/backup.py backup --to $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "make restore needs BACKUP=$(BACKUP_DIR)/pluginnovation-…"; exit 1; }
+	$(BIN)/python scripts/backup.py restore $(BACKUP)
 
 # Speed figures (never timed tests): each part prints its own figures. The benchmarks live in
 # benchmarks/ with settings of their own (the site never serves a benchmark URL).

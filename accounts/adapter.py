@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse, translate_url
 from django.utils import translation
 
+from infra.client import client_network
+
 from .services import profile_of
 
 
@@ -42,6 +44,19 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_email_verification_redirect_url(self, email_address) -> str:
         return reverse("account_login")
+
+    def is_safe_url(self, url: str | None) -> bool:
+        """A `next` address that is not even an address (http://[::1/) is not safe: allauth's
+        own check lets urlparse's ValueError through as a 500."""
+        try:
+            return super().is_safe_url(url)
+        except ValueError:
+            return False
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """allauth's limits count per client as ours do: from settings.TRUSTED_PROXIES (allauth's
+        own reading of X-Forwarded-For answers 500 when the header has fewer hops)."""
+        return client_network(request) or "unknown"
 
 
 def user_display(user) -> str:

@@ -9,10 +9,17 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from infra.cache import show_publicly
+        from infra.ratelimit import share_allauth_limits
+        from stats.extensions import add_area_section
 
-        from . import roles, signals
+        from . import desk, roles, signals
+        from .sections import METHODS_IN_USE
 
         signals.connect_signals()
+        desk.register()
         # The municipalities using a method are on the method's page.
         show_publicly("accounts.methoduse")
         post_migrate.connect(roles.sync_editor_group, sender=self, dispatch_uid="editor-group")
+        # The methods a municipality or region uses, on its statistics page.
+        add_area_section(METHODS_IN_USE)
+        share_allauth_limits()

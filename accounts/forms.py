@@ -73,7 +73,10 @@ def search_query_from_url(value: str) -> str:
 
     Raises ValidationError for anything that is not an address of Artikelsök.
     """
-    parts = urlsplit(value.strip())
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # e.g. http://[::1/sok/: not an address at all
+        raise forms.ValidationError(_("Give the address of a search in Artikelsök.")) from None
     if parts.path:
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
@@ -102,7 +105,10 @@ def readable_address(address: str) -> str:
 
 def suggested_name(address: str) -> str:
     """A name for a search saved from its results: its words, else its content type."""
-    query = QueryDict(urlsplit(address).query)
+    try:
+        query = QueryDict(urlsplit(address).query)
+    except ValueError:  # not an address: the form then says so
+        query = QueryDict()
     words = " ".join(query.get("q", "").split())
     if words:
         return words[: SavedSearch._meta.get_field("name").max_length]

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from content.models import Article, Status
 from methods.models import Method
+from stats.models import Region
 
 
 class Role(models.TextChoices):
@@ -166,10 +167,33 @@ class SentAlert(models.Model):
         return f"{self.user}: {self.article}"
 
 
+class Moderation(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")
+
+
 class MethodUseQuerySet(OwnedQuerySet):
+    def of_published_methods(self):
+        return self.filter(method__in=Method.objects.published())
+
+    def in_area(self, area):
+        """The uses in a municipality, or in a region's municipalities."""
+        if isinstance(area, Region):
+            return self.filter(municipality__region=area)
+        return self.filter(municipality=area)
+
+    def approved(self):
+        return self.filter(moderation=Moderation.APPROVED)
+
+    def pending(self):
+        return self.filter(moderation=Moderation.PENDING).order_by("created_at", "pk")
+
     def for_method(self, method):
+        """The entries shown on the method's page: approved ones only."""
         return (
-            self.filter(method=method)
+            self.approved()
+            .filter(method=method)
             .select_related("municipality", "user")
             .order_by("municipality__name", "start_year")
         )
@@ -203,6 +227,23 @@ class MethodUse(models.Model):
         help_text=_("Others who want to start with the method may then contact you."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Public on the method's page only once an editor has approved it.
+    moderation = models.CharField(
+        _("approval"),
+        max_length=10,
+        choices=Moderation.choices,
+        default=Moderation.PENDING,
+        db_index=True,
+    )
+    moderated_at = models.DateTimeField(_("approved or rejected"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved or rejected by"),
+    )
 
     objects = MethodUseQuerySet.as_manager()
 

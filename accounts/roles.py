@@ -10,13 +10,22 @@ from content import registry
 EDITOR_GROUP = "Redaktör"
 
 ARTICLE_ACTIONS = ["add", "change", "view"]
-# What editors manage besides the content types: tags and their English names, publishing, the
-# methods users suggest, and wrong "we use the method" entries. Not users, not settings.
+# The models a content type's app lets editors manage with it (ContentType.editor_models).
+MANAGED_ACTIONS = ["add", "change", "delete", "view"]
+# What editors manage besides the content types: tags and their English names, images and
+# documents, publishing, the methods users suggest, "we use the method" entries and contact
+# messages. Not users, not settings.
 EDITOR_OTHER_PERMISSIONS = [
     ("taggit", "tag", ["add", "change", "view"]),
     ("content", "tagname", ["add", "change", "delete", "view"]),
+    # An article's images and documents, edited with it.
+    ("content", "articleimage", ["add", "change", "delete", "view"]),
+    ("content", "articledocument", ["add", "change", "delete", "view"]),
     ("accounts", "methodproposal", ["change", "view"]),
-    ("accounts", "methoduse", ["delete", "view"]),
+    # "We use the method" entries: approved (change) before they are public, or removed.
+    ("accounts", "methoduse", ["change", "delete", "view"]),
+    # Messages from the contact form: read, and marked as handled.
+    ("pluginnovation", "contactmessage", ["change", "view"]),
 ]
 EDITOR_EXTRA_PERMISSIONS = [("content", "publish_article")]
 
@@ -28,8 +37,15 @@ def editor_permissions() -> list[tuple[str, str, list[str]]]:
         for item in registry.content_types()
         if item.editors_publish
     }
+    managed = {
+        (item.model._meta.app_label, name)
+        for item in registry.content_types()
+        if item.editors_publish
+        for name in item.editor_models
+    }
     return [
         *((app_label, model, ARTICLE_ACTIONS) for app_label, model in sorted(content)),
+        *((app_label, model, MANAGED_ACTIONS) for app_label, model in sorted(managed)),
         *EDITOR_OTHER_PERMISSIONS,
     ]
 

@@ -17,10 +17,12 @@ from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 
+from content import revisions
 from content.models import Article, Status
 from methods.models import Method
 from search.api import run_search
 
+from . import notify
 from .models import MethodProposal, Profile, SavedSearch, SentAlert
 
 logger = logging.getLogger(__name__)
@@ -39,11 +41,13 @@ def profile_of(user: AbstractBaseUser) -> Profile:
 
 def delete_account(user: AbstractBaseUser) -> None:
     """Delete the user and everything that is theirs: profile, saved items, registry entries and
-    the methods they proposed that were never published. Published articles stay, without them
+    the methods they proposed that were never published, with their revisions. Published articles stay, without them
     as author."""
     with transaction.atomic():
         unpublished = MethodProposal.objects.of(user).exclude(method__status=Status.PUBLISHED)
-        Method.objects.filter(pk__in=unpublished.values("method_id")).delete()
+        proposed = list(unpublished.values_list("method_id", flat=True))
+        Method.objects.filter(pk__in=proposed).delete()
+        revisions.forget(proposed)
         Article.objects.filter(author=user).update(author=None)
         user.delete()
 
@@ -63,7 +67,7 @@ def propose_method(user: AbstractBaseUser, language: str, data: dict) -> MethodP
         f"{name}_{language}": data.get(name, "")
         for name in ("title", "summary", "body", "target_group")
     }
-    with transaction.atomic():
+    with transaction.atomic(), revisions.recording(user):
         method = Method(
             slug=unique_slug(data["title"]),
             status=Status.REVIEW,
@@ -74,25 +78,55 @@ def propose_method(user: AbstractBaseUser, language: str, data: dict) -> MethodP
             **fields,
         )
         method.save()
-        return MethodProposal.objects.create(user=user, method=method)
+        proposal = MethodProposal.objects.create(user=user, method=method)
+        transaction.on_commit(lambda: tell_editors_of_proposal(proposal))
+    return proposal
+
+
+def tell_editors_of_proposal(proposal: MethodProposal) -> bool:
+    method = proposal.method
+    with translation.override(settings.LANGUAGE_CODE):
+        paths = {
+            "admin_path": reverse("admin:methods_method_change", args=[method.pk]),
+            "desk_path": reverse("editors_desk"),
+        }
+    return notify.email_editors(
+        "accounts/email/method_proposal",
+        {
+            "method": method,
+            "proposer": proposal.user.get_full_name() or proposal.user.email,
+            **paths,
+        },
+    )
 
 
 # Search alerts ------------------------------------------------------------------------
 
 
-def unsubscribe_token(user: AbstractBaseUser) -> str:
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
+def unsubscribe_token(user: AbstractBaseUser, searches: list[SavedSearch]) -> str:
+    """Signed: the user and the saved searches an alert was about."""
+    ids = ".".join(str(search.pk) for search in searches)
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(f"{user.pk}-{ids}")
 
 
 def user_from_unsubscribe_token(token: str):
-    """The user the token was made for, or None if it was tampered with."""
+    """The user the token was made for, or None if it was tampered with or if none of the
+    saved searches it was made for exists any more: the link expires with them."""
     from django.contrib.auth import get_user_model
 
     try:
-        pk = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+        user_id, _dash, ids = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token).partition("-")
     except signing.BadSignature:
         return None
-    return get_user_model().objects.filter(pk=pk).first()
+    search_ids = [int(pk) for pk in ids.split(".") if pk.isdigit()]
+    if not user_id.isdigit() or not search_ids:
+        return None
+    return (
+        get_user_model()
+        .objects.filter(pk=int(user_id), saved_searches__pk__in=search_ids)
+        .distinct()
+        .first()
+    )
 
 
 def absolute_url(path: str) -> str:
@@ -155,7 +189,10 @@ def send_alert(alert: Alert, now=None) -> bool:
             ],
             "site_url": settings.SITE_URL.rstrip("/"),
             "unsubscribe_url": absolute_url(
-                reverse("accounts:unsubscribe", args=[unsubscribe_token(user)])
+                reverse(
+                    "accounts:unsubscribe",
+                    args=[unsubscribe_token(user, [search for search, _a in alert.searches])],
+                )
             ),
             "settings_url": absolute_url(reverse("accounts:settings")),
         }
@@ -165,7 +202,11 @@ def send_alert(alert: Alert, now=None) -> bool:
         subject=subject,
         body=body,
         to=[user.email],
-        headers={"List-Unsubscribe": f"<{context['unsubscribe_url']}>"},
+        # RFC 8058: a mail client unsubscribes in one click, POSTing to the link itself.
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )
     try:
         message.send()

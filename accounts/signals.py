@@ -1,11 +1,14 @@
-"""A user shown as a method's contact: their name and e-mail address are on a public page."""
+"""A user shown as a method's contact: their name and e-mail address are on a public page; and a
+completed password reset opens the account's login locks."""
 
 from allauth.account.models import EmailAddress
+from allauth.account.signals import password_reset
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save
 
 from infra.cache import content_changed
 
+from .lockout import unlock_account
 from .models import MethodUse
 
 
@@ -17,6 +20,11 @@ def _contact_details_changed(sender, instance, update_fields=None, **kwargs) -> 
         content_changed()
 
 
+def _password_reset(sender, request, user, **kwargs) -> None:
+    # Whoever set the new password holds the account's mailbox: the owner, let in at once.
+    unlock_account(user)
+
+
 def connect_signals() -> None:
     """Called once from AccountsConfig.ready()."""
     post_save.connect(
@@ -25,3 +33,4 @@ def connect_signals() -> None:
     post_save.connect(
         _contact_details_changed, sender=EmailAddress, dispatch_uid="method-contact-email"
     )
+    password_reset.connect(_password_reset, dispatch_uid="unlock-after-password-reset")

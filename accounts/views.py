@@ -11,9 +11,11 @@ from django.urls import reverse, translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from content.models import Article
+from infra import ratelimit
 from infra.breadcrumbs import HOME_CRUMB
 from methods.models import Method
 from research.models import Publication
@@ -174,7 +176,11 @@ def saved_search_form(request: HttpRequest, pk: int | None = None) -> HttpRespon
         instance=search or SavedSearch(user=request.user),
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "saved_search", form)
+    ):
         form.save()
         messages.success(request, _("The search has been saved."))
         return redirect("accounts:dashboard")
@@ -194,9 +200,12 @@ def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("accounts:dashboard")
 
 
+@csrf_exempt
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """Stop search alerts from the link in an alert, without logging in. GET asks, POST does
-    it: a mail client that fetches links in advance must not unsubscribe anybody."""
+    it: a mail client that fetches links in advance must not unsubscribe anybody. A mail
+    client's one-click unsubscribe (RFC 8058) POSTs without a CSRF token: the signed token in
+    the address is the proof, and stopping alerts is all a POST here can do."""
     user = services.user_from_unsubscribe_token(token)
     if user is None:
         raise Http404
@@ -226,7 +235,11 @@ def method_use_form(request: HttpRequest, slug: str) -> HttpResponse:
         instance=use,
         initial={"municipality": profile.municipality},
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "method_use", form)
+    ):
         try:
             with transaction.atomic():
                 form.save()
@@ -235,7 +248,13 @@ def method_use_form(request: HttpRequest, slug: str) -> HttpResponse:
                 "municipality", _("You have already said that this municipality uses the method.")
             )
         else:
-            messages.success(request, _("Thank you! The method page now lists your municipality."))
+            messages.success(
+                request,
+                _(
+                    "Thank you! The method's page lists your municipality once an editor has "
+                    "approved it; follow it in My pages."
+                ),
+            )
             return redirect(method.get_absolute_url())
     return render(
         request,
@@ -264,7 +283,11 @@ def method_use_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def propose_method(request: HttpRequest) -> HttpResponse:
     form = MethodProposalForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "method_proposal", form)
+    ):
         services.propose_method(request.user, get_language(), form.cleaned_data)
         messages.success(
             request,

@@ -19,7 +19,8 @@ from accounts.models import MethodUse
 from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article, Status, attach_tags, tag_label
 from infra.i18n import CONTENT_LANGUAGES, current_language, language_order
-from methods.models import Method
+from methods.finder import TERM_PARAMS
+from methods.models import Method, Term, Vocabulary
 from research import citations
 from research.models import Publication, ResearchSummary
 from stats.models import Municipality, Region
@@ -64,8 +65,10 @@ def choice(obj: Model, name: str) -> dict | None:
     return {"value": str(value), "label": _label_of(obj, name, value)}
 
 
-def rating(obj: Model, name: str) -> dict:
+def rating(obj: Model, name: str) -> dict | None:
     value = getattr(obj, name)
+    if value is None:
+        return None
     return {"value": value, "label": _label_of(obj, name, value)}
 
 
@@ -170,6 +173,7 @@ def common_fields(article: Article, links: Links) -> dict:
         "published_at": article.published_at,
         "updated_at": article.updated_at,
         "last_reviewed_at": article.last_reviewed_at,
+        "dated_on": article.dated_on,
         "tags": [tag_ref(tag, links) for tag in article.tag_list],
         "regions": [region_ref(region, links) for region in article.region_list],
         "municipalities": [
@@ -188,6 +192,29 @@ def body_fields(article: Article, links: Links) -> dict:
 
 # -- each content type's own fields
 
+# The finder's parameter of each vocabulary, by the vocabulary's value (a term's link).
+FINDER_PARAMS = {vocabulary.value: param for vocabulary, param in TERM_PARAMS.items()}
+
+
+def term_ref(term: Term, links: Links) -> dict:
+    """A term: its slug, its name in the answer's language, and the methods that have it (in
+    the method finder and in the API)."""
+    return {
+        "slug": term.slug,
+        "label": text(term, "name", links.languages),
+        "url": links.page_with_query("methods:list", {FINDER_PARAMS[term.vocabulary]: term.slug}),
+        "api_url": links.api_query("methods", {term.vocabulary: term.slug}),
+    }
+
+
+def method_terms(method: Method, links: Links) -> dict[str, list[dict]]:
+    """The method's terms by vocabulary, each list in the vocabulary's order (read along by
+    MethodQuerySet.with_terms_listed)."""
+    by_vocabulary: dict[str, list[dict]] = {vocabulary.value: [] for vocabulary in Vocabulary}
+    for term in method.terms.all():
+        by_vocabulary[term.vocabulary].append(term_ref(term, links))
+    return by_vocabulary
+
 
 def method_fields(method: Method, links: Links) -> dict:
     contact = {
@@ -197,29 +224,30 @@ def method_fields(method: Method, links: Links) -> dict:
         "phone": method.contact_phone or None,
     }
     return {
+        "terms": method_terms(method, links),
         "target_group": text(method, "target_group", links.languages),
-        "prevention_level": choice(method, "prevention_level"),
-        "scope": choice(method, "scope"),
-        "phase": choice(method, "phase"),
-        "intervention_type": choice(method, "intervention_type"),
         "success_factors": text(method, "success_factors", links.languages),
         "scientific_basis": rating(method, "scientific_basis"),
         "proven_experience": rating(method, "proven_experience"),
         "evidence_source": text(method, "evidence_source", links.languages),
+        "cost_level": rating(method, "cost_level"),
         "cost": text(method, "cost", links.languages),
-        "implementation": text(method, "implementation", links.languages),
+        "startup_time": text(method, "startup_time", links.languages),
+        "staff_and_training": text(method, "staff_and_training", links.languages),
         "contact": contact if any(contact.values()) else None,
     }
 
 
 def attach_method_uses(methods: list[Method]) -> None:
-    """Set each method's `use_list`: where it is used, as users registered it (names of the
-    users are never shown: only the municipality and the year it started)."""
+    """Set each method's `use_list`: where it is used, as users registered it and editors
+    approved it (names of the users are never shown: only the municipality and the year it
+    started)."""
     by_id: dict[int, list[MethodUse]] = {}
     for method in methods:
         method.use_list = by_id.setdefault(method.pk, [])
     uses = (
-        MethodUse.objects.filter(method_id__in=by_id)
+        MethodUse.objects.approved()
+        .filter(method_id__in=by_id)
         .select_related("municipality")
         .order_by("municipality__name", "start_year", "pk")
     )
@@ -227,9 +255,39 @@ def attach_method_uses(methods: list[Method]) -> None:
         by_id[use.method_id].append(use)
 
 
+# The publications each rating rests on (Method.<rating>_sources), as `<rating>_source_list`.
+EVIDENCE_SOURCES = ("scientific_basis", "proven_experience")
+
+
+def attach_evidence_sources(methods: list[Method]) -> None:
+    """Set each method's `scientific_basis_source_list` and `proven_experience_source_list`:
+    the published publications each rating rests on, newest first (a query per rating)."""
+    for rating_name in EVIDENCE_SOURCES:
+        by_id: dict[int, list[Article]] = {}
+        for method in methods:
+            setattr(method, f"{rating_name}_source_list", by_id.setdefault(method.pk, []))
+        through = getattr(Method, f"{rating_name}_sources").through
+        links = (
+            through.objects.filter(
+                method_id__in=by_id,
+                **{f"article__{lookup}": value for lookup, value in published_now().items()},
+            )
+            .select_related("article")
+            .order_by("-article__published_at", "-article_id")
+        )
+        for link in links:
+            by_id[link.method_id].append(link.article)
+
+
 def method_detail_fields(method: Method, links: Links) -> dict:
     related = method.related_list
     return {
+        **{
+            f"{rating_name}_sources": [
+                article_ref(other, links) for other in getattr(method, f"{rating_name}_source_list")
+            ]
+            for rating_name in EVIDENCE_SOURCES
+        },
         "research": [
             article_ref(other, links)
             for other in related
@@ -369,6 +427,8 @@ class Representation:
     model: type[Article]
     # Foreign keys its fields read, fetched with the articles.
     select_related: tuple[str, ...] = ()
+    # What else its fields read, fetched with the articles (e.g. a method's terms).
+    read_along: Callable[[QuerySet], QuerySet] | None = None
     fields: Callable[[Any, Links], dict] = _no_fields
     # Reads what `detail_fields` shows for a whole list of articles at once.
     attach: tuple[Callable[[list], None], ...] = ()
@@ -378,8 +438,9 @@ class Representation:
 REPRESENTATIONS: dict[str, Representation] = {
     Method.KIND: Representation(
         Method,
+        read_along=lambda methods: methods.with_terms_listed(),
         fields=method_fields,
-        attach=(attach_method_uses,),
+        attach=(attach_method_uses, attach_evidence_sources),
         detail_fields=method_detail_fields,
     ),
     Publication.KIND: Representation(
@@ -420,6 +481,8 @@ def load(kind: str, ids: Iterable[int]) -> list[Article]:
     queryset = with_places(representation.model.objects.filter(pk__in=ids))
     if representation.select_related:
         queryset = queryset.select_related(*representation.select_related)
+    if representation.read_along:
+        queryset = representation.read_along(queryset)
     found = {article.pk: article for article in queryset}
     articles = [found[pk] for pk in ids if pk in found]
     attach_tags(articles)

@@ -8,6 +8,7 @@ years find the same articles), plus the structured fields of its type.
 # No `from __future__ import annotations`: django-ninja reads the endpoints' annotations, some
 # of which are classes made in a function (collection_routes).
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -29,7 +30,7 @@ from content.models import (
     english_tag_name,
     tag_label,
 )
-from methods.models import EvidenceRating, InterventionType, Method, Phase, PreventionLevel, Scope
+from methods.models import CostLevel, EvidenceRating, Method
 from research import citations
 from research.models import (
     FIRST_YEAR,
@@ -70,6 +71,7 @@ from .schemas import (
     Rating,
     Text,
 )
+from .vocabularies import MethodTerms, TermFilters, with_terms
 
 router = Router()
 
@@ -110,7 +112,9 @@ class ArticleFilters(Schema):
         ge=1900,
         le=2100,
         description=gettext_noop(
-            "The year: a publication's year of publication, other articles' year on the site."
+            "The year an article shows, as in Artikelsök: a publication's year of publication, "
+            "a news item's own date, a method's or case study's last review (an article that "
+            "shows no date has no year)."
         ),
     )
     sort: str = Field(
@@ -126,20 +130,17 @@ class ArticleFilters(Schema):
 SEARCH_NAMES = {"municipality": "kommun"}
 
 
-class MethodFilters(ArticleFilters):
-    prevention_level: PreventionLevel = Field(
-        None, description=gettext_noop("Level of prevention.")
-    )
-    scope: Scope = Field(None, description=gettext_noop("Level of intervention."))
-    phase: Phase = Field(None, description=gettext_noop("Phase."))
-    intervention_type: InterventionType = Field(
-        None, description=gettext_noop("Type of intervention.")
-    )
+class MethodFilters(ArticleFilters, TermFilters):
+    # Artikelsök's filters, a filter by term for each vocabulary (TermFilters) and the scales.
+
     scientific_basis: EvidenceRating = Field(
         None, description=gettext_noop("Rating of the scientific basis (0–3).")
     )
     proven_experience: EvidenceRating = Field(
         None, description=gettext_noop("Rating of the proven experience (0–3).")
+    )
+    cost_level: CostLevel = Field(
+        None, description=gettext_noop("Cost level (1 low, 2 moderate, 3 high).")
     )
 
 
@@ -234,19 +235,33 @@ class ContactInfo(Output):
     phone: str | None
 
 
+class CostRating(Output):
+    value: int = Field(ge=1, le=3, description=gettext_noop("1 low, 2 moderate, 3 high."))
+    label: Text
+
+
 class MethodFields(Output):
-    target_group: Text | None
-    prevention_level: Choice | None
-    scope: Choice | None
-    phase: Choice | None
-    intervention_type: Choice | None
+    terms: MethodTerms = Field(
+        description=gettext_noop(
+            "The method's terms in each controlled vocabulary (/api/v1/vocabularies/)."
+        )
+    )
+    target_group: Text | None = Field(
+        description=gettext_noop("Who the method is for, in words, beyond its target groups.")
+    )
     success_factors: Text | None
     scientific_basis: Rating
     proven_experience: Rating
-    evidence_source: Text | None
-    cost: Text | None
-    implementation: Text | None = Field(
-        description=gettext_noop("Implementation and training needs.")
+    evidence_source: Text | None = Field(
+        description=gettext_noop("What the ratings rest on, in words.")
+    )
+    cost_level: CostRating | None
+    cost: Text | None = Field(description=gettext_noop("The cost in words."))
+    startup_time: Text | None = Field(
+        description=gettext_noop("How long it takes from the decision until the method is in use.")
+    )
+    staff_and_training: Text | None = Field(
+        description=gettext_noop("The staff and training needed.")
     )
     contact: ContactInfo | None
 
@@ -261,6 +276,12 @@ class MethodItem(MethodFields, ArticleFields):
 
 
 class MethodDetail(ArticleBody, MethodItem):
+    scientific_basis_sources: list[ArticleRef] = Field(
+        description=gettext_noop("The publications the rating of its scientific basis rests on.")
+    )
+    proven_experience_sources: list[ArticleRef] = Field(
+        description=gettext_noop("The publications the rating of its proven experience rests on.")
+    )
     research: list[ArticleRef] = Field(
         description=gettext_noop("Publications and research summaries it rests on.")
     )
@@ -388,6 +409,8 @@ class Collection:
     own_filters: tuple[str, ...] = field(default=())
     # Research's query set knows a publication's year of publication (ResearchFilters).
     queryset_class: type[ArticleQuerySet] = ArticleQuerySet
+    # Narrows the list by filters of the type's own that are more than a field's value.
+    narrow: Callable[[QuerySet, ArticleFilters], QuerySet] | None = None
 
     @property
     def path(self) -> str:
@@ -411,9 +434,8 @@ COLLECTIONS = [
         MethodItem,
         MethodDetail,
         MethodFilters,
-        tuple(
-            name for name in MethodFilters.model_fields if name not in ArticleFilters.model_fields
-        ),
+        ("scientific_basis", "proven_experience", "cost_level"),
+        narrow=with_terms,
     ),
     Collection(
         Publication.KIND,
@@ -463,6 +485,8 @@ def _narrowed(collection: Collection, filters: ArticleFilters) -> QuerySet:
         value = getattr(filters, name)
         if value is not None:
             queryset = queryset.filter(**{f"{model_name}__{name}": value})
+    if collection.narrow:
+        queryset = collection.narrow(queryset, filters)
     if isinstance(filters, ResearchFilters):
         errors = year_range_errors(filters.from_year, filters.to_year)
         if errors:

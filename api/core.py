@@ -18,7 +18,7 @@ from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from pydantic import Field
 
-from . import content, freshness, licences, searches, statistics
+from . import content, freshness, licences, searches, statistics, vocabularies
 from .params import LanguageParameter
 from .problems import PROBLEM_CONTENT_TYPE, ApiProblem, from_exception, problem_response
 from .schemas import ERRORS, Licence, Output
@@ -172,6 +172,7 @@ api.add_decorator(answered_as_json, mode="operation")
 
 class Collections(Output):
     methods: str
+    vocabularies: str
     publications: str
     references: str
     research_summaries: str
@@ -224,6 +225,7 @@ def index(request: HttpRequest, language: Query[LanguageParameter]):
             name.replace("-", "_"): f"{root}{name}/"
             for name in (
                 "methods",
+                "vocabularies",
                 "publications",
                 "references",
                 "research-summaries",
@@ -245,6 +247,7 @@ def index(request: HttpRequest, language: Query[LanguageParameter]):
 
 
 api.add_router("", content.router)
+api.add_router("", vocabularies.router)
 api.add_router("", statistics.router)
 api.add_router("", searches.router)
 

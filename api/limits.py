@@ -1,15 +1,14 @@
-"""Rate limits per client, counted in the shared cache (Redis, or without it the host's file
-cache that every worker process locks), so that all workers and hosts share one count.
+"""The API's rate limit per client, counted in the store of the site's other limits
+(infra.ratelimit.STORE: Redis, or without it the host's file cache that every worker process
+locks), so that all workers and hosts share one count; the client as infra.client tells it.
 
-A fixed window: each client may make `requests` in each period of `seconds`. Issue 15 builds
-the site-wide module (infra/ratelimit.py, infra/client.py): when it lands, `hit` and
-`client_key` become calls to it, and nothing else here changes.
+A fixed window: each client may make `requests` in each period of `seconds`, as the
+RateLimit-* headers state.
 """
 
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import logging
 import math
 import time
@@ -19,7 +18,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest
 
-from infra.cache import VERSION_CACHE
+from infra.client import client_network
+from infra.ratelimit import STORE
 
 logger = logging.getLogger(__name__)
 
@@ -44,19 +44,9 @@ def api_limit() -> Limit:
 
 
 def client_key(request: HttpRequest) -> str:
-    """Who is counted: the client's address (an IPv6 client by its /64, which one machine
-    usually holds whole). The direct peer's address until issue 15's trusted-proxy setting
-    gives the real client behind a proxy."""
-    address = request.META.get("REMOTE_ADDR", "")
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address or "unknown"
-    if parsed.version == 6:
-        if parsed.ipv4_mapped:
-            return str(parsed.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
+    """Who is counted: the client as every limit of the site tells it (behind the trusted
+    proxies; an IPv6 client by its /64)."""
+    return client_network(request) or "unknown"
 
 
 def hit(scope: str, client: str, limit: Limit, now: float | None = None) -> Verdict:
@@ -67,7 +57,7 @@ def hit(scope: str, client: str, limit: Limit, now: float | None = None) -> Verd
     reset = max(1, math.ceil((window + 1) * limit.seconds - now))
     digest = hashlib.sha256(client.encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{window}:{digest}"
-    store = caches[VERSION_CACHE]
+    store = caches[STORE]
     try:
         store.add(key, 0, timeout=limit.seconds + 1)
         try:

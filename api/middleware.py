@@ -16,6 +16,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import gettext as _
+
+from infra.badinput import NUL
 
 from . import limits
 from .languages import DEFAULT_LANGUAGE, from_accept_language, negotiate
@@ -120,6 +123,24 @@ class ApiMiddleware:
     @staticmethod
     def _fallback_language(request: HttpRequest) -> str:
         return from_accept_language(request.headers.get("Accept-Language", "")) or DEFAULT_LANGUAGE
+
+
+def refused_input(request: HttpRequest, where: str) -> HttpResponse:
+    """A request that infra.badinput refuses (a NUL byte), as problem details: the parameters
+    that hold one are named."""
+    with translation.override(ApiMiddleware._fallback_language(request)):
+        message = _("This contains a character that is not allowed.")
+        errors = {}
+        if where == "query":
+            errors = {
+                name: message
+                for name, values in request.GET.lists()
+                if NUL in name or any(NUL in value for value in values)
+            }
+        response = problem_response(request, "invalid-parameters", message, errors)
+        response.headers.setdefault("Content-Language", translation.get_language())
+    response["Cache-Control"] = "no-store"
+    return ApiMiddleware._with_cors(response)
 
 
 def as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:

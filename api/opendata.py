@@ -30,6 +30,7 @@ from django.utils.translation import gettext_noop
 
 from content.models import Article, english_tag_name
 from infra.i18n import CONTENT_LANGUAGES
+from methods.finder import terms_by_vocabulary
 from stats.exports import neutralise
 from stats.models import Municipality, Observation, Region
 
@@ -37,6 +38,7 @@ from . import articles, statistics
 from .content import COLLECTIONS, TagItem, published_tags, tag_item
 from .licences import KOLADA_LICENCE, KOLADA_SOURCE, content_licence
 from .links import Links
+from .vocabularies import VOCABULARIES, VocabularyItem, vocabulary_items
 
 CATALOGUE = "catalog.jsonld"
 LICENCE_FILE = "LICENCE.txt"
@@ -98,6 +100,11 @@ DOWNLOADS = [
     ),
     Download("case-studies.csv", KNOWLEDGE_BANK, gettext_noop("The case studies, as CSV")),
     Download("tags.csv", KNOWLEDGE_BANK, gettext_noop("The tags in both languages, as CSV")),
+    Download(
+        "terms.csv",
+        KNOWLEDGE_BANK,
+        gettext_noop("The methods' vocabularies and their terms in both languages, as CSV"),
+    ),
     *(
         Download(f"statistics.{code}.json", STATISTICS, gettext_noop("Everything, as JSON"), code)
         for code in CONTENT_LANGUAGES
@@ -174,6 +181,10 @@ def knowledge_bank(links: Links) -> dict:
             for item in articles.represent(collection.kind, loaded, links, detail=True):
                 items.append(collection.detail.model_validate(item).model_dump(mode="json"))
         bank[collection.path.replace("-", "_")] = items
+    bank["vocabularies"] = [
+        VocabularyItem.model_validate(item).model_dump(mode="json")
+        for item in vocabulary_items(links)
+    ]
     bank["tags"] = [
         TagItem.model_validate(tag_item(tag, links)).model_dump(mode="json")
         for tag in published_tags()
@@ -229,6 +240,7 @@ def articles_rows(links: Links) -> Iterator[list]:
                     stamp(article.published_at),
                     stamp(article.updated_at),
                     article.last_reviewed_at.isoformat() if article.last_reviewed_at else "",
+                    article.dated_on.isoformat() if article.dated_on else "",
                     joined(tag.slug for tag in article.tag_list),
                     joined(region.code for region in article.region_list),
                     joined(municipality.code for municipality in article.municipality_list),
@@ -252,6 +264,7 @@ ARTICLE_HEADER = [
     "published_at",
     "updated_at",
     "last_reviewed_at",
+    "dated_on",
     "tags",
     "regions",
     "municipalities",
@@ -285,20 +298,19 @@ def own_rows(kind: str, fields: list[str], extra=None) -> Iterator[list]:
 METHOD_FIELDS = [
     "target_group_sv",
     "target_group_en",
-    "prevention_level",
-    "scope",
-    "phase",
-    "intervention_type",
     "success_factors_sv",
     "success_factors_en",
     "scientific_basis",
     "proven_experience",
     "evidence_source_sv",
     "evidence_source_en",
+    "cost_level",
     "cost_sv",
     "cost_en",
-    "implementation_sv",
-    "implementation_en",
+    "startup_time_sv",
+    "startup_time_en",
+    "staff_and_training_sv",
+    "staff_and_training_en",
     "contact_name",
     "contact_organisation",
     "contact_email",
@@ -342,15 +354,39 @@ CASE_STUDY_FIELDS = [
 
 
 class MethodLinks:
+    """A method's terms (slugs, a column per vocabulary), the articles it links to, the
+    publications its ratings rest on, and where it is used."""
+
+    HEADER = [
+        *VOCABULARIES,
+        "research",
+        "case_studies",
+        *(f"{rating}_sources" for rating in articles.EVIDENCE_SOURCES),
+        "used_in",
+    ]
+
     def prepare(self, methods: list) -> None:
         articles.attach_related(methods)
         articles.attach_method_uses(methods)
+        articles.attach_evidence_sources(methods)
 
     def cells(self, method) -> list[str]:
+        terms = [joined(term.slug for term in method.terms_of(key)) for key in VOCABULARIES]
         research = [o.pk for o in method.related_list if o.kind in ("publication", "summary")]
         cases = [o.pk for o in method.related_list if o.kind == "casestudy"]
+        sources = [
+            joined(o.pk for o in getattr(method, f"{rating}_source_list"))
+            for rating in articles.EVIDENCE_SOURCES
+        ]
         used = [f"{use.municipality.code}:{use.start_year}" for use in method.use_list]
-        return [joined(research), joined(cases), joined(used)]
+        return [*terms, joined(research), joined(cases), *sources, joined(used)]
+
+
+def term_rows() -> Iterator[list]:
+    terms = terms_by_vocabulary()
+    for key in VOCABULARIES:
+        for term in terms.get(key, []):
+            yield [key, term.slug, term.name_sv, term.name_en]
 
 
 class PublicationLinks:
@@ -423,7 +459,7 @@ def csv_files(site: str) -> dict[str, bytes]:
         return {
             "articles.csv": csv_bytes(ARTICLE_HEADER, articles_rows(links)),
             "methods.csv": csv_bytes(
-                ["id", "slug", *METHOD_FIELDS, "research", "case_studies", "used_in"],
+                ["id", "slug", *METHOD_FIELDS, *MethodLinks.HEADER],
                 own_rows("method", METHOD_FIELDS, MethodLinks()),
             ),
             "publications.csv": csv_bytes(
@@ -435,6 +471,7 @@ def csv_files(site: str) -> dict[str, bytes]:
                 own_rows("casestudy", CASE_STUDY_FIELDS, CaseStudyArea()),
             ),
             "tags.csv": csv_bytes(["slug", "name_sv", "name_en"], tags_rows()),
+            "terms.csv": csv_bytes(["vocabulary", "slug", "name_sv", "name_en"], term_rows()),
             "observations.csv": csv_bytes(
                 ["kpi", "area_code", "area_name", "area_type", "year", "gender", "value", "status"],
                 observation_rows(Observation.objects.all()),

@@ -60,6 +60,30 @@ class TagRef(Output):
     api_url: str
 
 
+class TermRef(Output):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": gettext_noop(
+                "A term of one of the method bank's controlled vocabularies (/api/v1/vocabularies/)."
+            )
+        }
+    )
+
+    slug: str = Field(
+        examples=["hog-franvaro"],
+        description=gettext_noop("Stable within its vocabulary, the same in both languages."),
+    )
+    label: Text = Field(
+        description=gettext_noop(
+            "The term's name in the answer's language (in the other where it has none)."
+        )
+    )
+    url: str = Field(
+        description=gettext_noop("The method finder on the site, with the methods that have it.")
+    )
+    api_url: str = Field(description=gettext_noop("The methods that have it, in the API."))
+
+
 class AreaRef(Output):
     model_config = ConfigDict(
         json_schema_extra={
@@ -141,6 +165,9 @@ class ArticleFields(Output):
     updated_at: datetime
     last_reviewed_at: date | None = Field(
         description=gettext_noop("When an editor last reviewed the article.")
+    )
+    dated_on: date | None = Field(
+        description=gettext_noop("The date the text gives itself (a news item's), if any.")
     )
     tags: list[TagRef]
     regions: list[AreaRef]

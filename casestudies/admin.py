@@ -13,7 +13,10 @@ class CaseStudyAdmin(ArticleAdmin):
     list_select_related = ["municipality"]
     list_filter = ["status", ("tags", admin.RelatedOnlyFieldListFilter), "regions"]
     type_fieldsets = [
-        (_("Municipality and period"), {"fields": ["municipality", "period"]}),
+        (
+            _("Municipality and period"),
+            {"fields": ["municipality", "period", "first_year", "last_year"]},
+        ),
         *translated_fieldsets("team", "what_was_done", "results"),
     ]
 

@@ -8,9 +8,11 @@ class CasestudiesConfig(AppConfig):
 
     def ready(self) -> None:
         from content import registry
+        from stats.extensions import add_area_section
 
         from . import signals  # noqa: F401 - connects the receivers
         from .models import CaseStudy
+        from .sections import CASE_STUDIES
 
         registry.register(
             registry.ContentType(
@@ -18,6 +20,7 @@ class CasestudiesConfig(AppConfig):
                 model=CaseStudy,
                 label=_("Case study"),
                 detail_url_name="casestudies:detail",
+                shows_last_review=True,
                 section=registry.Section(
                     namespace="casestudies",
                     path=_("case-studies/"),
@@ -29,3 +32,5 @@ class CasestudiesConfig(AppConfig):
                 ),
             )
         )
+        # The case studies about a municipality or region, on its statistics page.
+        add_area_section(CASE_STUDIES)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,14 +10,22 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self) -> None:
-        from infra.cache import show_publicly
+        from infra.cache import keep_private, show_publicly
 
-        from . import registry
-        from .models import NEWS, PAGE, Article
+        from . import desk, registry, revisions
+        from .models import NEWS, PAGE, Article, ArticleDocument, documents_changed
         from .urls import news_patterns, page_patterns
 
         # Tags and their English names are shown on every card.
         show_publicly("content", "taggit")
+        # A revision changes no page: the change it keeps made them stale already.
+        keep_private("content.revisionnote")
+        revisions.connect_signals()
+        post_save.connect(documents_changed, sender=ArticleDocument, dispatch_uid="has-documents")
+        post_delete.connect(
+            documents_changed, sender=ArticleDocument, dispatch_uid="has-documents-delete"
+        )
+        desk.register_content_sections()
         registry.register(
             registry.ContentType(
                 kind=NEWS,

@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from infra.i18n import CONTENT_LANGUAGES, TranslatedMixin, current_language, translated_fields
+from infra.i18n import (
+    CONTENT_LANGUAGES,
+    LANGUAGE_NAMES,
+    TranslatedMixin,
+    current_language,
+    translated_fields,
+)
 
 from . import registry
 from .markdown import render_markdown
@@ -36,6 +42,33 @@ class ArticleQuerySet(models.QuerySet):
 
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
+
+    def showing_a_date_in(self, year: int):
+        """The articles whose pages show a date in `year` (includes/article_date.html): their
+        own date (dated_on), or, of a kind whose pages show it, their last review."""
+        return self.filter(
+            Q(dated_on__year=year)
+            | Q(
+                dated_on__isnull=True,
+                kind__in=registry.reviewed_kinds(),
+                last_reviewed_at__year=year,
+            )
+        )
+
+    def scheduled(self):
+        """Published articles whose date is still ahead ("Schemalagd"), the next first."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now()).order_by(
+            "published_at", "pk"
+        )
+
+    def review_due(self, reviewed_before):
+        """Published articles never reviewed, or last reviewed before that date: never
+        reviewed first, then the longest ago."""
+        return (
+            self.filter(status=Status.PUBLISHED)
+            .filter(Q(last_reviewed_at__isnull=True) | Q(last_reviewed_at__lt=reviewed_before))
+            .order_by(models.F("last_reviewed_at").asc(nulls_first=True), "published_at", "pk")
+        )
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
@@ -161,7 +194,22 @@ class Article(TranslatedMixin, models.Model):
         blank=True,
         help_text=_("Set automatically when the article is first published."),
     )
-    last_reviewed_at = models.DateField(_("last reviewed"), null=True, blank=True)
+    last_reviewed_at = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked that the text is still right."),
+    )
+    dated_on = models.DateField(
+        _("date of the text"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date a news item gives itself (“Publicerad 28 oktober 2022”), shown with it. "
+            "Leave it empty if the text has none: the day it went on the site is never shown "
+            "as its date."
+        ),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -196,6 +244,11 @@ class Article(TranslatedMixin, models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Counts the saves: the admin refuses a form opened at an older count (a stale edit).
+    edit_version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    # Whether documents are attached (kept by the documents' signals): Artikelsök looks for a
+    # passage in them only for the results that have some.
+    has_documents = models.BooleanField(_("has documents"), default=False, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -233,9 +286,18 @@ class Article(TranslatedMixin, models.Model):
             self.published_at = timezone.now()
         for code in CONTENT_LANGUAGES:
             setattr(self, f"body_html_{code}", render_markdown(getattr(self, f"body_{code}")))
+        self.edit_version = (self.edit_version or 0) + 1
+        # Read afresh: this copy may have been loaded before a document was added.
+        self.has_documents = bool(self.pk) and self.documents.exists()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "edit_version", "updated_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        placed = registry.placed_page(self.slug) if self.kind == PAGE else None
+        if placed:
+            return reverse(placed)
         return reverse(registry.detail_url_name(self.kind), kwargs={"slug": self.slug})
 
     def clean(self):
@@ -266,6 +328,11 @@ class Article(TranslatedMixin, models.Model):
         return self.content_language != current_language()
 
     @property
+    def shows_last_review(self) -> bool:
+        """Whether its type's pages say when it was last reviewed (registry)."""
+        return registry.get(self.kind).shows_last_review
+
+    @property
     def is_public(self) -> bool:
         return (
             self.status == Status.PUBLISHED
@@ -292,7 +359,21 @@ class Article(TranslatedMixin, models.Model):
             value = getattr(self, model_field.attname, "") or ""
             if value:
                 texts.append(str(value))
+        texts.extend(self.document_texts(language))
         return texts
+
+    def document_texts(self, language: str) -> list[str]:
+        """The text of the article's documents in `language` (or in no one language). Read
+        with `attach_document_texts` when indexing many articles, or it costs a query each."""
+        found = getattr(self, "_document_texts", None)
+        if found is None:
+            found = list(self.documents.values_list("language", "text"))
+        return [text for code, text in found if text and code in ("", language)]
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the article is written in: those it has a title in."""
+        return [code for code in CONTENT_LANGUAGES if getattr(self, f"title_{code}", "").strip()]
 
     def publish(self, when=None):
         self.status = Status.PUBLISHED
@@ -300,3 +381,166 @@ class Article(TranslatedMixin, models.Model):
 
     def unpublish(self):
         self.status = Status.DRAFT
+
+
+def documents_changed(sender, instance, **kwargs) -> None:
+    """post_save and post_delete of a document: its article's `has_documents` (an update(), so
+    no edit, version or signal follows)."""
+    attached = ArticleDocument.objects.filter(article_id=models.OuterRef("pk"))
+    Article.objects.filter(pk=instance.article_id).update(has_documents=models.Exists(attached))
+
+
+def attach_document_texts(articles) -> None:
+    """Read the documents' texts of many articles in one query (see Article.document_texts)."""
+    by_pk: dict[int, list] = {}
+    for article in articles:
+        article._document_texts = by_pk.setdefault(article.pk, [])
+    rows = ArticleDocument.objects.filter(article_id__in=by_pk).exclude(text="")
+    for article_id, language, text in rows.values_list("article_id", "language", "text"):
+        by_pk[article_id].append((language, text))
+
+
+# Images and documents ---------------------------------------------------------------------
+# Their files are written under names made by content/uploads.py (never the uploaded name)
+# through Django's storage API, and kept when a row is deleted: a restored version of the
+# article points at them again.
+
+
+class ArticleImage(TranslatedMixin, models.Model):
+    """An image on an article's page: the file as checked and re-encoded (no metadata), and
+    smaller copies for `srcset`."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="images", verbose_name=_("article")
+    )
+    file = models.FileField(_("image"), max_length=255)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    # [{"width": 480, "name": "<storage name>"}, …], narrowest first; the file itself is widest.
+    renditions = models.JSONField(_("smaller copies"), default=list, blank=True, editable=False)
+    alt_sv, alt_en = translated_fields(
+        models.CharField,
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for those who cannot see it."),
+    )
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("E.g. Photo: Anna Svensson.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.alt_sv or self.alt_en or self.file.name
+
+    @property
+    def alt(self) -> str:
+        return self.translated("alt")
+
+    @property
+    def alt_language(self) -> str:
+        return self.translated_language("alt")
+
+    @property
+    def url(self) -> str:
+        return self.file.url
+
+    @property
+    def srcset(self) -> str:
+        """`<img srcset>`: each copy with its width, then the file itself."""
+        from django.core.files.storage import default_storage
+
+        entries = [
+            f"{default_storage.url(item['name'])} {item['width']}w" for item in self.renditions
+        ]
+        entries.append(f"{self.file.url} {self.width}w")
+        return ", ".join(entries)
+
+
+class DocumentType(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", _("Word document")
+    ODT = "odt", _("OpenDocument text")
+
+
+class ArticleDocument(models.Model):
+    """A document attached to an article (a report, a form to fill in), listed on its page
+    with its title, type and size. Its text is searched by Artikelsök."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="documents", verbose_name=_("article")
+    )
+    file = models.FileField(_("file"), max_length=255)
+    title = models.CharField(_("title"), max_length=255)
+    language = models.CharField(
+        _("language of the document"),
+        max_length=2,
+        choices=[(code, LANGUAGE_NAMES[code]) for code in CONTENT_LANGUAGES],
+        blank=True,
+        help_text=_("Its text is searched in this language; empty: in both."),
+    )
+    file_type = models.CharField(
+        _("type"), max_length=10, choices=DocumentType.choices, editable=False
+    )
+    size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    text = models.TextField(_("text"), blank=True, editable=False)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def url(self) -> str:
+        return self.file.url
+
+
+# Revisions --------------------------------------------------------------------------------
+
+
+class RevisionAction(models.TextChoices):
+    SAVED = "saved", _("Saved")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    RESTORED = "restored", _("Restored an earlier version")
+    DELETED = "deleted", _("Deleted")
+    RECOVERED = "recovered", _("Restored after deletion")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class RevisionNote(models.Model):
+    """What one revision (django-reversion's, holding one article's full content) was: which
+    article, what was done, and the article's edit version then. An article's history is
+    read from these rows, also after the article is deleted."""
+
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="note"
+    )
+    article_id = models.BigIntegerField(_("article"), db_index=True)
+    kind = models.CharField(_("content type"), max_length=20)
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=RevisionAction.choices)
+    # What else the action says: {"fields": [changed field names]}, {"from": revision id},
+    # {"what": "Partille"}.
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    edit_version = models.PositiveIntegerField(_("version"), default=0)
+
+    class Meta:
+        ordering = ["-revision__date_created", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_action_display()})"

@@ -9,11 +9,13 @@ and one `register(ContentType(...))` call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from infra.cache import show_publicly
+
+from .facets import Facet
 
 if TYPE_CHECKING:
     from django.db.models import Model
@@ -59,15 +61,35 @@ class ContentType:
     # Whether the editor group adds, changes and publishes this kind (accounts grants it).
     editors_publish: bool = True
     in_sitemap: bool = True
-    # The model names (lower case) of this kind's app that editors also manage with it.
+    # The model names (lower case) of this kind's app that editors also manage with it (add,
+    # change, delete, view: e.g. the method bank's vocabularies).
     editor_models: tuple[str, ...] = field(default_factory=tuple)
+    # The filters of its structured fields that Artikelsök adds when its type is chosen
+    # (content.facets; e.g. a method's target groups). Search reads them here, never the app.
+    search_facets: tuple[Facet, ...] = ()
+    # Whether its pages say when an editor last reviewed them ("Not stated" when never): the
+    # date of a method or case study (a news item shows its own date, dated_on).
+    shows_last_review: bool = False
+    # What its search_texts() reads besides its own row, as prefetch_related() lookups from
+    # Article ("method__terms"): indexing many articles then reads it in one query a batch.
+    search_prefetch: tuple[str, ...] = ()
     # The year Artikelsök counts and filters this kind's articles under, as a path from Article
     # ("publication__year": literature's year of publication, none where it is not stated);
-    # empty: the year an article went on the site.
+    # empty: the year of the date its pages show (ArticleQuerySet.showing_a_date_in), none
+    # when they show none. Never the year it went on the site (for demo content, the day it
+    # was loaded).
     own_year: str = ""
     # Related rows a card of this kind shows (literature: its authors and year), read with the
     # articles wherever cards are listed (ArticleQuerySet.for_cards, attach_card_rows).
     card_related: tuple[str, ...] = ()
+    # Reverse relations of the model to rows that are part of an article's content (rows with a
+    # foreign key to it, edited inline), kept in its revisions. Its fields, its many-to-many
+    # links and the rows of a many-to-many field's own through model are kept without this.
+    revision_follow: tuple[str, ...] = field(default_factory=tuple)
+    # How the comparison of two versions shows those of the type's fields whose stored value is
+    # not text an editor reads (literature's authors, a list of names): (field name, value →
+    # text) pairs.
+    revision_display: tuple[tuple[str, Callable[[Any], str]], ...] = ()
 
 
 _types: dict[str, ContentType] = {}
@@ -134,9 +156,52 @@ def search_type_choices() -> list[tuple[str, Any]]:
     return [(section.search_type, section.search_label) for section in sections()]
 
 
+def search_facets(search_type: str | None) -> tuple[Facet, ...]:
+    """The facets Artikelsök adds for a type filter's value (none without one)."""
+    if not search_type:
+        return ()
+    found: dict[str, Facet] = {}
+    for item in _ordered():
+        if item.section.search_type == search_type:
+            found.update((facet.param, facet) for facet in item.search_facets)
+    return tuple(found.values())
+
+
+def all_search_facets() -> tuple[Facet, ...]:
+    """Every facet any type adds, once each (the parameters Artikelsök may be given)."""
+    found: dict[str, Facet] = {}
+    for item in _ordered():
+        found.update((facet.param, facet) for facet in item.search_facets)
+    return tuple(found.values())
+
+
+# Information pages (kind "page") that an app shows at an address of its own, by slug → URL
+# name: every link to such a page points there, and its address among the pages redirects there.
+_placed_pages: dict[str, str] = {}
+
+
+def place_page(slug: str, url_name: str) -> None:
+    """Show the information page `slug` at the URL named `url_name` (e.g. "Så bedömer vi
+    evidens" at /metoder/evidens/): editors edit it as any page, the methods app draws it."""
+    _placed_pages[slug] = url_name
+
+
+def placed_page(slug: str) -> str | None:
+    return _placed_pages.get(slug)
+
+
+def search_prefetch() -> list[str]:
+    return [lookup for item in _ordered() for lookup in item.search_prefetch]
+
+
 def own_years() -> dict[str, str]:
     """{kind: path to its own year} of the kinds that have one (ContentType.own_year)."""
     return {item.kind: item.own_year for item in _ordered() if item.own_year}
+
+
+def reviewed_kinds() -> list[str]:
+    """The kinds whose pages say when an editor last reviewed them (ContentType.shows_last_review)."""
+    return [item.kind for item in _ordered() if item.shows_last_review]
 
 
 def card_relations(kind: str | None = None) -> tuple[str, ...]:

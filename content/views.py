@@ -2,8 +2,9 @@
 information pages (the kinds the content app owns itself)."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,6 +12,7 @@ from django.views.generic import DetailView, ListView
 
 from infra.breadcrumbs import HOME_CRUMB
 
+from . import registry
 from .models import NEWS, PAGE, Article, attach_tags
 
 
@@ -56,6 +58,7 @@ class ArticleDetailView(DetailView):
             article = candidates.first()
             if article is not None:
                 attach_tags([article])
+                prefetch_related_objects([article], "images", "documents")
                 return article
         raise Http404
 
@@ -126,3 +129,9 @@ class PageDetailView(ArticleDetailView):
     section_title = gettext_lazy("About Plug In")
     section_url_name = "pages:about"
     template_name = "content/page_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        placed = registry.placed_page(kwargs["slug"])
+        if placed:
+            return redirect(placed, permanent=True)
+        return super().get(request, *args, **kwargs)

@@ -5,6 +5,8 @@ results for them, so `results_*` stays empty; the tags come from the seeds' own 
 """
 
 PERIOD = "2015–2018 (Plug In 2.0)"
+# The same period as years: each page shows its municipality's figures around them.
+FIRST_YEAR, LAST_YEAR = 2015, 2018
 
 ITEMS = [
     {
@@ -13,6 +15,8 @@ ITEMS = [
         "regions": ["14"],
         "municipalities": ["1402"],
         "period": PERIOD,
+        "first_year": FIRST_YEAR,
+        "last_year": LAST_YEAR,
         "tags": ["Samverkan"],
         "title_sv": "Plug In Partille – Porten",
         "title_en": "Plug In Partille – Porten",
@@ -64,6 +68,8 @@ ITEMS = [
         "regions": ["07"],
         "municipalities": ["0781"],
         "period": PERIOD,
+        "first_year": FIRST_YEAR,
+        "last_year": LAST_YEAR,
         "tags": ["Gymnasieskolan", "Elever som riskerar att göra studieavbrott"],
         "title_sv": "Plug In Ljungby",
         "title_en": "Plug In Ljungby",
@@ -106,6 +112,8 @@ ITEMS = [
         "regions": ["14"],
         "municipalities": ["1401"],
         "period": PERIOD,
+        "first_year": FIRST_YEAR,
+        "last_year": LAST_YEAR,
         "tags": [
             "Gymnasieskolan",
             "Mentorskapsarbete",

@@ -15,7 +15,8 @@ from taggit.models import Tag
 
 from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article, TagName
-from methods.models import Method
+from methods.models import Method, Term
+from methods.vocabulary import ensure_default_terms
 from research.models import Publication, ResearchSummary
 from stats.geography import load_areas
 from stats.models import Municipality, Region
@@ -34,7 +35,7 @@ CONTENT: list[tuple[type[Article], str, ModuleType]] = [
 ]
 
 # Keys of a data item that are not plain model fields.
-LINK_KEYS = {"slug", "tags", "regions", "municipalities", "related", "published"}
+LINK_KEYS = {"slug", "tags", "regions", "municipalities", "related", "published", "terms"}
 # Fields the loader leaves to the workflow (or sets itself) when it resets the others.
 WORKFLOW_FIELDS = {
     "slug",
@@ -75,6 +76,9 @@ def load_demo() -> LoadResult:
     result.regions, result.municipalities = load_areas()
     regions = {region.code: region for region in Region.objects.all()}
     municipalities = {m.code: m for m in Municipality.objects.all()}
+    # The vocabularies a method's "terms" name (migration methods 0005 made them; an emptied
+    # database has them again here).
+    terms = ensure_default_terms(Term)
 
     saved: dict[str, Article] = {}
     wanted_links: dict[str, set[str]] = defaultdict(set)
@@ -92,6 +96,14 @@ def load_demo() -> LoadResult:
                     for code in item.get("municipalities", [])
                 ]
             )
+            if isinstance(article, Method):
+                article.terms.set(
+                    [
+                        _lookup(terms, (vocabulary, slug), "term")
+                        for vocabulary, slugs in item.get("terms", {}).items()
+                        for slug in slugs
+                    ]
+                )
             saved[article.slug] = article
             for other in item.get("related", []):
                 # The relation is symmetrical: a link given on one side belongs to both.
@@ -150,7 +162,7 @@ def _content_fields(model: type[Article]) -> list[str]:
     ]
 
 
-def _lookup(objects: dict, code: str, what: str):
+def _lookup(objects: dict, code, what: str):
     try:
         return objects[code]
     except KeyError:

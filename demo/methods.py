@@ -1,8 +1,11 @@
 """The methods the three case studies describe, each linked to its case study.
 
-Only the classification that follows plainly from the seed text is set (values of the choices in
-methods/models.py); a level the seed does not make plain stays blank. The evidence ratings stay
-"not assessed" (the model's default), and the seeds give no cost, training needs or contacts.
+Only the structured values the seed text states are set ("terms": slugs of the vocabularies in
+methods/vocabulary.py, by vocabulary); what it does not state stays empty and reads "Not
+stated". E.g. the seeds call Ljungby's and Härryda's work preventive ("förebyggande arbete"),
+but say nothing of the level of Partille's team, nor of any method's scope. The evidence ratings
+stay "not assessed" (the model's default), and the seeds give no cost, time to get started,
+staff and training needs, contacts or review dates.
 """
 
 ITEMS = [
@@ -12,9 +15,13 @@ ITEMS = [
         "regions": ["14"],
         "municipalities": ["1402"],
         "tags": ["Samverkan"],
-        "prevention_level": "atgardande",
-        "phase": "efter_avbrott",
-        "intervention_type": "helhetsstod",
+        "terms": {
+            # "ungdomar som avbrutit sina studier samt … det kommunala informationsansvaret"
+            "target_group": ["unga-som-lamnat-skolan"],
+            "phase": ["efter-avbrott"],
+            # The team: a social worker, an employment officer, the municipality's staff.
+            "organiser": ["kommun", "socialtjanst", "arbetsformedlingen"],
+        },
         "title_sv": "Multikompetent team för unga som avbrutit sina studier",
         "title_en": "Multi-professional team for young people who have left school",
         "target_group_sv": "Ungdomar som avbrutit sina studier.",
@@ -51,8 +58,11 @@ ITEMS = [
         "regions": ["07"],
         "municipalities": ["0781"],
         "tags": ["Gymnasieskolan"],
-        "prevention_level": "forebyggande",
-        "phase": "under_gymnasiet",
+        "terms": {
+            "target_group": ["alla-elever"],
+            "phase": ["under-gymnasiet"],
+            "prevention_level": ["forebyggande"],
+        },
         "title_sv": "Öppet resurscentrum för alla elever",
         "title_en": "Open resource centre for all students",
         "target_group_sv": "Alla elever i gymnasieskolan.",
@@ -82,8 +92,11 @@ ITEMS = [
         "regions": ["07"],
         "municipalities": ["0781"],
         "tags": ["Gymnasieskolan"],
-        "prevention_level": "forebyggande",
-        "phase": "under_gymnasiet",
+        "terms": {
+            "target_group": ["alla-elever"],
+            "phase": ["under-gymnasiet"],
+            "prevention_level": ["forebyggande"],
+        },
         "title_sv": "Förstärkt studie- och yrkesvägledning i årskurs 1",
         "title_en": "Strengthened study and career guidance in year 1",
         "target_group_sv": "Alla elever i årskurs 1 i gymnasieskolan.",
@@ -119,10 +132,13 @@ ITEMS = [
         "regions": ["07"],
         "municipalities": ["0781"],
         "tags": ["Gymnasieskolan", "Elever som riskerar att göra studieavbrott"],
-        "prevention_level": "forebyggande",
-        "scope": "individ",
-        "phase": "under_gymnasiet",
-        "intervention_type": "franvaro",
+        "terms": {
+            # "elever som riskerat att avbryta sina studier på grund av frånvaro"
+            "target_group": ["elever-i-riskzon", "hog-franvaro"],
+            "intervention_type": ["franvaro"],
+            "phase": ["under-gymnasiet"],
+            "prevention_level": ["forebyggande"],
+        },
         "title_sv": "Coach för elever som riskerar studieavbrott på grund av frånvaro",
         "title_en": "Attendance coach for students at risk of dropping out",
         "target_group_sv": "Elever som riskerar att avbryta sina studier på grund av frånvaro.",
@@ -162,9 +178,14 @@ ITEMS = [
             "Mentorskapsarbete",
             "Elever som riskerar att göra studieavbrott",
         ],
-        "prevention_level": "forebyggande",
-        "phase": "under_gymnasiet",
-        "intervention_type": "mentorskap",
+        "terms": {
+            "target_group": ["elever-i-riskzon"],
+            "intervention_type": ["mentorskap"],
+            "phase": ["under-gymnasiet"],
+            "prevention_level": ["forebyggande"],
+            # "mentorskapsarbetet på kommunens gymnasieskola"
+            "organiser": ["skola"],
+        },
         "title_sv": "Utökat mentorskap och coachning",
         "title_en": "Extended mentoring and coaching",
         "target_group_sv": ("Elever på gymnasieskolan som riskerar att avbryta sina studier."),

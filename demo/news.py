@@ -1,4 +1,5 @@
-"""News (Aktuellt). Only SKR's article of 28 October 2022 has a date in the seeds.
+"""News (Aktuellt). Only SKR's article of 28 October 2022 has a date in the seeds: it shows that
+date (dated_on); the others show none.
 
 The two news items of the original home page survive only as teasers that end in "…": they are
 kept as they are, not completed. Their titles are the seminar's name and the conference's topic,
@@ -79,6 +80,8 @@ ITEMS = [
     {
         "slug": "plug-in-minskar-studieavbrotten-pa-gymnasiet",
         "published": datetime.date(2022, 10, 28),
+        # "Publicerad 28 oktober 2022": the item's own date, shown with it.
+        "dated_on": datetime.date(2022, 10, 28),
         "related": ["framgangsfaktorer", "tre-nivaer-av-forebyggande-arbete"],
         "title_sv": "Plug In minskar studieavbrotten på gymnasiet",
         "title_en": "Plug In reduces dropping out of upper secondary school",

@@ -5,6 +5,10 @@ that news item, see news.py), the Plug In presentation of the East Sweden Region
 About page and Region Östergötland's page. The seeds give the success factors and the three
 levels of preventive work only as headings over pictures, so those pages hold what the text says
 and no list of their own.
+
+One page is the site's own, not the seeds': "Så bedömer vi evidens" (EVIDENCE), which says what
+the method bank's scales mean (methods/models.py: EvidenceRating, CostLevel). It states the
+site's way of rating, not a fact about any method; the methods shows it at /metoder/evidens/.
 """
 
 ABOUT_SLUG = "om-plug-in"
@@ -132,6 +136,79 @@ PARTNERS = {
         "Association Östsam."
     ),
 }
+
+EVIDENCE = {
+    "slug": "sa-bedomer-vi-evidens",
+    "title_sv": "Så bedömer vi evidens",
+    "title_en": "How we assess evidence",
+    "summary_sv": (
+        "Vad nivåerna betyder när metodbanken bedömer en metods vetenskapliga grund, dess "
+        "beprövade erfarenhet och dess kostnad."
+    ),
+    "summary_en": (
+        "What the levels mean when the method bank rates a method's scientific basis, its "
+        "proven experience and its cost."
+    ),
+    "body_sv": """Varje metod i metodbanken bedöms på två skalor för evidens, vetenskaplig grund och beprövad erfarenhet, och på en skala för kostnad. En bedömning gäller metoden som den beskrivs i metodbanken. Under bedömningen på metodens sida står de publikationer i forskningsbiblioteket som den bygger på.
+
+## Vetenskaplig grund
+
+Hur väl forskning stöder att metoden ger avsedd effekt.
+
+- **Hög:** flera studier av god kvalitet, eller en systematisk kunskapsöversikt, visar att metoden eller en mycket likartad metod ger avsedd effekt.
+- **Måttlig:** minst en studie av god kvalitet visar effekt, men underlaget är begränsat eller resultaten går delvis isär.
+- **Låg:** forskningen stöder metodens idé eller dess verksamma delar, men metoden själv är inte studerad, eller studierna har brister.
+- **Ej bedömd:** redaktionen har ännu inte bedömt forskningen om metoden. Det säger ingenting om metodens effekt.
+
+## Beprövad erfarenhet
+
+Hur väl dokumenterad erfarenhet av att använda metoden stöder den: erfarenhet som är prövad under en längre tid, dokumenterad och delad av flera verksamheter.
+
+- **Hög:** metoden har använts i flera kommuner eller skolor under flera år, och resultaten är dokumenterade och uppföljda.
+- **Måttlig:** metoden har använts och följts upp på mer än ett ställe eller under mer än ett läsår.
+- **Låg:** metoden har prövats på ett ställe eller under kort tid, och erfarenheterna är dokumenterade.
+- **Ej bedömd:** redaktionen har ännu inte bedömt erfarenheterna av metoden.
+
+## Kostnad
+
+Vad det kostar att komma i gång med och driva metoden, utöver verksamhetens ordinarie resurser.
+
+- **Låg:** ryms i stort sett inom befintlig personal och budget.
+- **Måttlig:** kräver viss extra tid, utbildning eller inköp.
+- **Hög:** kräver ny personal, större utbildningsinsatser eller extern finansiering.
+
+När redaktionen inte känner till kostnaden står det ”Uppgift saknas”.""",
+    "body_en": """Every method in the method bank is rated on two scales of evidence, scientific basis and proven experience, and on a scale of cost. A rating applies to the method as the method bank describes it. Below the rating on the method's page are the publications of the research library it rests on.
+
+## Scientific basis
+
+How well research supports that the method has the intended effect.
+
+- **High:** several studies of good quality, or a systematic review, show that the method or a very similar one has the intended effect.
+- **Moderate:** at least one study of good quality shows an effect, but the evidence is limited or the results partly disagree.
+- **Low:** research supports the method's idea or its active parts, but the method itself has not been studied, or the studies have weaknesses.
+- **Not assessed:** the editors have not yet assessed the research on the method. This says nothing about the method's effect.
+
+## Proven experience
+
+How well documented experience of using the method supports it: experience that has been tried over a long time, documented and shared by several organisations.
+
+- **High:** the method has been used in several municipalities or schools for several years, and the results are documented and followed up.
+- **Moderate:** the method has been used and followed up in more than one place or for more than one school year.
+- **Low:** the method has been tried in one place or for a short time, and the experience is documented.
+- **Not assessed:** the editors have not yet assessed the experience of the method.
+
+## Cost
+
+What it costs to start and run the method, beyond the organisation's ordinary resources.
+
+- **Low:** fits largely within existing staff and budget.
+- **Moderate:** needs some extra time, training or purchases.
+- **High:** needs new staff, substantial training or outside funding.
+
+Where the editors do not know the cost, the method says “Not stated”.""",
+}
+
 
 ITEMS = [
     {
@@ -353,4 +430,5 @@ Here in Östergötland, the municipalities of Linköping, Norrköping, Söderkö
 - Malin Thunborg, Head of the Growth Unit, Region Östergötland, 010-103 65 30
 - Lars-Inge Jonsson, Project Manager, Region Östergötland (East Sweden Region)""",
     },
+    EVIDENCE,
 ]

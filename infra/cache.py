@@ -38,6 +38,16 @@ def show_publicly(*labels: str) -> None:
     _public_labels.update(label.lower() for label in labels)
 
 
+# Models of a public app that no page shows ("app.model"), e.g. the content app's revisions.
+_private_labels: set[str] = set()
+
+
+def keep_private(*labels: str) -> None:
+    """Writes to these models ("app.model") leave cached pages as they are, though their app
+    is shown publicly."""
+    _private_labels.update(label.lower() for label in labels)
+
+
 VERSION_CACHE = "shared"
 
 
@@ -68,23 +78,37 @@ class HostFileCache(FileBasedCache):
             return super().incr(*args, **kwargs)
 
 
-def content_version() -> int:
+# Versions whose bump the shared store refused (it was unreachable): bumped again as soon as it
+# answers, so pages cached before an outage are not served after it once content changed during it.
+_bumps_pending: set[str] = set()
+
+
+def content_version(key: str = VERSION_KEY) -> int:
+    """The content version, or (`key`) the version of one thing kept apart from it."""
+    if key in _bumps_pending:
+        bump_content_version(key)
     store = caches[VERSION_CACHE]
-    version = store.get(VERSION_KEY)
+    version = store.get(key)
     if version is None:
         # add() rather than set(): two processes or hosts starting at once agree on the first value.
-        store.add(VERSION_KEY, 1, timeout=None)
-        version = store.get(VERSION_KEY, 1)
+        store.add(key, 1, timeout=None)
+        version = store.get(key, 1)
     return version
 
 
-def bump_content_version() -> None:
+def bump_content_version(key: str = VERSION_KEY) -> None:
     """Call after a bulk write that sends no signals (e.g. an import with bulk_create)."""
     store = caches[VERSION_CACHE]
     try:
-        store.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
-        store.set(VERSION_KEY, 2, timeout=None)
+        try:
+            store.incr(key)
+        except ValueError:  # not set yet (or evicted): any new value makes old keys unreachable
+            store.set(key, 2, timeout=None)
+    except Exception:  # noqa: BLE001 - the content is saved; the cache catches up later
+        _bumps_pending.add(key)
+        logger.error("content version not bumped: shared cache unavailable", exc_info=True)
+        return
+    _bumps_pending.discard(key)
 
 
 def versioned_key(prefix: str, *parts: object) -> str:
@@ -111,12 +135,37 @@ def remember(prefix: str, parts: tuple, compute: Callable[[], T], timeout: int =
     return value
 
 
+# What remember_in_process keeps: key → (content version, value).
+_in_process: dict[str, tuple[int, object]] = {}
+
+
+def remember_in_process(key: str, compute: Callable[[], T], version_key: str = VERSION_KEY) -> T:
+    """compute() once per version in this process's memory: for small things that nearly
+    every page of a kind reads (a vocabulary), so that they cost neither a query nor a cache
+    round trip. `version_key`: a version of their own (bump_content_version(version_key) when
+    they change), so that other writes leave them be; every process then reads them again."""
+    version = content_version(version_key)
+    held = _in_process.get(key)
+    if held is None or held[0] != version:
+        held = (version, compute())
+        _in_process[key] = held
+    return held[1]  # type: ignore[return-value]
+
+
+def forget_in_process() -> None:
+    """Drop what remember_in_process keeps (tests: each starts from its own database)."""
+    _in_process.clear()
+
+
 def _bump_after_commit() -> None:
     bump_content_version()
 
 
 def _shown_publicly(model) -> bool:
-    return model._meta.label_lower in _public_labels or model._meta.app_label in _public_labels
+    label = model._meta.label_lower
+    if label in _private_labels:
+        return False
+    return label in _public_labels or model._meta.app_label in _public_labels
 
 
 def _content_changed(sender, **kwargs) -> None:
@@ -132,10 +181,11 @@ def content_changed() -> None:
     """
     bump_content_version()
     connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        pending = connection.run_on_commit
-        if not pending or pending[-1][1] is not _bump_after_commit:  # once per run of saves
-            transaction.on_commit(_bump_after_commit)
+    # Once per transaction, whatever else waits for the commit between its saves.
+    if connection.in_atomic_block and not any(
+        entry[1] is _bump_after_commit for entry in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump_after_commit)
 
 
 def _relation_changed(sender, action: str, **kwargs) -> None:

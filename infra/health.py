@@ -1,8 +1,10 @@
 """/health/ for load balancers and monitoring: is the database reachable, do the caches work.
 
 Two caches: the default one (pages, facets) and the shared one that holds the content version
-(a directory on disk unless REDIS_URL is set): if it cannot be written, saving content fails.
-200 when all answer, 503 otherwise, with the reason as JSON. Never cached, never a traceback.
+(a directory on disk unless REDIS_URL is set). 200 "ok" when all answer; 200 "degraded" when only
+a cache fails (pages are then served uncached, and a load balancer must keep sending visitors:
+every host shares one Redis, so taking them out would turn a slower site into none); 503
+"unavailable" without the database. The reason as JSON; never cached, never a traceback.
 """
 
 import logging
@@ -61,7 +63,12 @@ def health(request: HttpRequest) -> JsonResponse:
         "cache": _timed(_cache),
         "shared_cache": _timed(_shared_cache),
     }
-    healthy = all(check["ok"] for check in checks.values())
+    if not checks["database"]["ok"]:
+        status = "unavailable"
+    elif all(check["ok"] for check in checks.values()):
+        status = "ok"
+    else:
+        status = "degraded"
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+        {"status": status, **checks}, status=503 if status == "unavailable" else 200
     )

@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest
 
+from infra.client import client_address
+
 security_log = logging.getLogger("pluginnovation.security")
 
 # Attributes every LogRecord has; anything else was passed with extra={...} and is logged too.
@@ -35,10 +37,6 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-def client_address(request: HttpRequest | None) -> str:
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
-
-
 def log_failed_login(
     sender, credentials: dict, request: HttpRequest | None = None, **kwargs
 ) -> None:
@@ -49,7 +47,8 @@ def log_failed_login(
         extra={
             "event": "login_failed",
             "username": str(username)[:150],
-            "client": client_address(request),
+            # The client's own address, not the proxy's (settings.TRUSTED_PROXIES).
+            "client": (client_address(request) or "") if request is not None else "",
             "path": request.path if request is not None else "",
         },
     )

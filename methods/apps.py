@@ -9,7 +9,10 @@ class MethodsConfig(AppConfig):
     def ready(self) -> None:
         from content import registry
 
+        from . import signals  # noqa: F401 - connects the receivers
+        from .finder import FACETS
         from .models import Method
+        from .views import EVIDENCE_PAGE
 
         registry.register(
             registry.ContentType(
@@ -26,5 +29,10 @@ class MethodsConfig(AppConfig):
                     search_label=_("Methods"),
                     position=10,
                 ),
+                editor_models=("term",),
+                shows_last_review=True,
+                search_facets=FACETS,
+                search_prefetch=("method__terms",),
             )
         )
+        registry.place_page(EVIDENCE_PAGE, "methods:evidence")

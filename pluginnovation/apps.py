@@ -12,6 +12,8 @@ class PlugInnovationConfig(AppConfig):
     def ready(self) -> None:
         from stats.extensions import add_area_section
 
+        from . import desk
         from .sections import STATISTICS_TO_ACTION
 
         add_area_section(STATISTICS_TO_ACTION)
+        desk.register()

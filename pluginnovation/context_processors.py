@@ -93,7 +93,13 @@ def site(request: HttpRequest) -> dict:
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         alternates.append(
-            {"code": code, "name": info["name_local"], "url": _same_page_in(path, code)}
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": _same_page_in(path, code),
+                # The sitemap names the default language's page x-default too (as its heads do).
+                "x_default": code == settings.LANGUAGE_CODE,
+            }
         )
     return {
         "alternate_languages": alternates,

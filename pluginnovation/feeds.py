@@ -1,9 +1,13 @@
 """RSS feeds of news and of new methods, one per language (the URL's language prefix picks it;
 Django's Feed labels the channel with the active language)."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from content.models import NEWS, Article
@@ -27,13 +31,16 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.summary
+        # Readers show <description> as HTML: escaped, the summary reads as the plain text it is
+        # (a "<" in it is shown, never taken as markup), and markup in it is dropped.
+        return escape(" ".join(strip_tags(item.summary).split()))
 
     def item_pubdate(self, item: Article):
-        return item.published_at
-
-    def item_updateddate(self, item: Article):
-        return item.updated_at
+        """The date the item gives itself (a news item's dated_on), or none: the day it went
+        on the site (for the demo content, the day it was loaded) is not the content's date."""
+        if item.dated_on is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(item.dated_on, datetime.time()))
 
 
 class NewsFeed(ArticleFeed):

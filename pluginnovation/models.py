@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,16 @@ class ContactMessage(models.Model):
     language = models.CharField(_("language"), max_length=5, default="sv")
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+    # An editor has answered it or dealt with it otherwise.
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True, db_index=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -54,3 +54,13 @@ def moved_admin_page(request: HttpRequest, rest: str) -> HttpResponse:
     """The Article core's admin pages under their former app's address (editors' bookmarks)."""
     query = f"?{request.META['QUERY_STRING']}" if request.META.get("QUERY_STRING") else ""
     return redirect(f"{reverse('admin:index')}content/{rest}{query}", permanent=True)
+
+
+@require_safe
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """An uploaded file from the local media directory (`make run` and the tests only, with
+    DJANGO_SERVE_MEDIA; production serves them with nginx or object storage)."""
+    from django.conf import settings
+    from django.views.static import serve
+
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

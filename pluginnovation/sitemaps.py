@@ -35,6 +35,7 @@ def section_url_names() -> list[str]:
     return [
         "home",
         *(section.list_url for section in sections()),
+        "registry:in_use",
         "stats:overview",
         "contact",
         "accessibility",

@@ -4,15 +4,17 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.notify import email_editors
 from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article
 from content.registry import search_type_choices
+from infra import ratelimit
 from infra.breadcrumbs import HOME_CRUMB
 from research.models import Publication, ResearchSummary
 
@@ -41,7 +43,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def contact(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and ratelimit.form_allowed(request, "contact", form)
+    ):
         if form.is_bot():
             # Answer as if all went well: a bot learns nothing from a refusal.
             logger.info("contact form honeypot filled; message dropped")
@@ -60,18 +66,15 @@ def contact(request: HttpRequest) -> HttpResponse:
 
 
 def _email_contact_message(message) -> None:
-    """E-mail a stored message to the editors; a failure is logged, the message stays stored."""
-    if not settings.CONTACT_EMAIL:
-        return
-    try:
-        send_mail(
-            subject=f"[PlugInnovation] {message.subject}",
-            message=f"{message.name} <{message.email}> {message.organisation}\n\n{message.message}",
-            from_email=None,
-            recipient_list=[settings.CONTACT_EMAIL],
-        )
-    except Exception:  # noqa: BLE001 - whatever the mail backend raises, the message is kept
-        logger.exception("contact message %s stored but not e-mailed", message.pk)
-        return
-    message.emailed_at = timezone.now()
-    message.save(update_fields=["emailed_at"])
+    """E-mail a stored message to CONTACT_EMAIL, or else to the editors; a failure is logged,
+    the message stays stored (and waits on the editors' desk either way)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        admin_path = reverse("admin:pluginnovation_contactmessage_change", args=[message.pk])
+    sent = email_editors(
+        "pluginnovation/email/contact_message",
+        {"message": message, "admin_path": admin_path},
+        recipients=[settings.CONTACT_EMAIL] if settings.CONTACT_EMAIL else None,
+    )
+    if sent:
+        message.emailed_at = timezone.now()
+        message.save(update_fields=["emailed_at"])

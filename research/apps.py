@@ -9,6 +9,7 @@ class ResearchConfig(AppConfig):
     def ready(self) -> None:
         from content import registry
 
+        from . import desk, names
         from .models import Publication, ResearchSummary
 
         section = registry.Section(
@@ -30,6 +31,8 @@ class ResearchConfig(AppConfig):
                 # Its cards show authors and year; Artikelsök counts it under that year.
                 own_year="publication__year",
                 card_related=("publication",),
+                # Versions are compared by the authors' names, one a line.
+                revision_display=(("authors", names.one_a_line),),
             )
         )
         registry.register(
@@ -41,3 +44,4 @@ class ResearchConfig(AppConfig):
                 section=section,
             )
         )
+        desk.register()

@@ -236,10 +236,16 @@ class ResearchFilterSet(django_filters.FilterSet):
         return super().qs.sorted_by(SORT_KEYS[self.order])
 
     @property
-    def chosen(self) -> bool:
-        """Whether any filter (not the order) is chosen."""
-        return self.form.is_valid() and any(
+    def chosen_count(self) -> int:
+        """How many filters (not the order) are chosen."""
+        if not self.form.is_valid():
+            return 0
+        return sum(
             value not in (None, "")
             for name, value in self.form.cleaned_data.items()
             if name != "sortering"
         )
+
+    @property
+    def chosen(self) -> bool:
+        return self.chosen_count > 0

@@ -103,6 +103,11 @@ def plain_text(names: list[dict]) -> str:
     return "; ".join(display_name(name) for name in names)
 
 
+def one_a_line(names: list[dict]) -> str:
+    """Every name on a line of its own (an admin's comparison of two versions)."""
+    return "\n".join(display_name(name) for name in names)
+
+
 def folded(text: str) -> str:
     """Text for comparing names and titles: case, accents, punctuation and spacing ignored
     ("Möllås" = "Mollas", "Visible learning:" = "visible learning")."""

@@ -10,7 +10,7 @@ from django.http import QueryDict
 from .facets import Facets, compute_facets
 from .filters import DATE, MAX_TAGS, RELEVANCE, SearchFilterSet
 from .indexing import index_article, index_articles, rebuild_index, remove_articles
-from .query import search, snippets, suggest
+from .query import document_snippets, search, snippets, suggest
 from .results import NEWEST
 from .text import MAX_QUERY_LENGTH
 
@@ -24,6 +24,7 @@ __all__ = [
     "SORT_ORDERS",
     "Facets",
     "SearchPage",
+    "document_snippets",
     "index_article",
     "index_articles",
     "rebuild_index",

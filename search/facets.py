@@ -12,7 +12,9 @@ page reads just those rather than finding the matches again (`Facets.result_ids`
 Which rows: the matches of the query, or, when most articles match it, the few it misses,
 subtracted from every article's counts (`_counts`). Cached briefly, under the content version.
 On PostgreSQL they are the index rows, which hold the type, status, date and linked ids
-(migration 0008), so nothing but the index is read; on SQLite, the articles and their links.
+(migration 0008); on SQLite, the articles and their links. The year is the one an article
+shows (its own date, last review or year of publication, never the day it went on the site),
+joined to the counted rows by id.
 """
 
 from __future__ import annotations
@@ -22,28 +24,24 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    Case,
-    CharField,
     ExpressionWrapper,
     F,
     Q,
     QuerySet,
     Subquery,
-    When,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, ExtractYear
 from django.utils import timezone
 
+from content.facets import count_options
 from content.models import Article, Status, TagName, shown_tag_name
-from content.registry import own_years, search_types
+from content.registry import own_years, reviewed_kinds, search_types
 from infra.cache import versioned_key
 
 from .backends import FACET_LINKS, get_backend, link_table
@@ -57,7 +55,6 @@ MAX_TAG_OPTIONS = 20
 # Tags counted when counting the matches directly: enough to show MAX_TAG_OPTIONS that are
 # not chosen already.
 TAG_ROWS = MAX_TAG_OPTIONS + MAX_TAG_OPTIONS // 2
-FIRST_YEAR = 1990  # older years are extracted row by row (none are expected)
 # Up to this many results, the facets list their ids for the page (filters.results).
 RESULT_IDS = 1000
 
@@ -100,6 +97,9 @@ class Facets:
     most_match: bool = field(default=False, compare=False)
     # The ids of all the results, when they were counted directly and are few (RESULT_IDS).
     result_ids: tuple[int, ...] | None = field(default=None, compare=False)
+    # The chosen content type's own facets (registry): {param: {option value: count}}, each
+    # option counted with every other filter kept but its own facet's.
+    type_facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def type_count(self, value: str) -> int:
         return sum(self.kinds.get(kind, 0) for kind in search_types()[value])
@@ -112,45 +112,6 @@ def _cache_key(
     cleaned = filterset.cleaned
     relevant = sorted((name, str(value)) for name, value in cleaned.items() if name not in ignored)
     return versioned_key(prefix, repr(relevant))
-
-
-def _year():
-    """The local year an article went on the site, as text (a kind with a year of its own is
-    counted under that one instead: _own_year_label).
-
-    On SQLite, Django extracts it with a Python function called once per row; comparing the
-    stored UTC text with each year's local start is the same answer in C, as the `year`
-    filter's own range lookup does.
-    """
-    extracted = Cast(ExtractYear("published_at"), CharField())
-    if connection.vendor != "sqlite":
-        return extracted
-    zone = timezone.get_current_timezone()
-    newest = timezone.now().astimezone(zone).year + 1
-    sql, params = _years_since_first(zone, newest)
-    since_first = RawSQL(sql, params, output_field=CharField())  # noqa: S611 - values are params
-    return Case(
-        When(published_at__gte=datetime(FIRST_YEAR, 1, 1, tzinfo=zone), then=since_first),
-        default=extracted,
-        output_field=CharField(),
-    )
-
-
-@functools.cache
-def _years_since_first(zone: tzinfo, newest: int) -> tuple[str, tuple[str, ...]]:
-    """SQLite's CASE from each year's local start (as stored: UTC text) to the year.
-
-    Written as SQL once, because building its comparisons through the ORM cost more than
-    running them.
-    """
-    quote = connection.ops.quote_name
-    column = f"{quote(Article._meta.db_table)}.{quote('published_at')}"
-    adapt = connection.ops.adapt_datetimefield_value
-    whens, params = [], []
-    for year in range(newest, FIRST_YEAR - 1, -1):
-        whens.append(f"WHEN {column} >= %s THEN %s")
-        params.extend([adapt(datetime(year, 1, 1, tzinfo=zone)), str(year)])
-    return f"CASE {' '.join(whens)} END", tuple(params)
 
 
 def _rows_sql(filterset: SearchFilterSet, rows: QuerySet) -> tuple[str, list, list[str]]:
@@ -166,9 +127,7 @@ def _rows_sql(filterset: SearchFilterSet, rows: QuerySet) -> tuple[str, list, li
     }
     # Index rows carry their linked ids (migration 0008); article rows are joined to links.
     linked = [f"{target}_ids" for target in _LINKED_TARGETS.values()] if on_index else []
-    rows = rows.order_by().annotate(
-        facet_id=F("pk"), facet_kind=F("kind"), facet_year=_year(), **flags
-    )
+    rows = rows.order_by().annotate(facet_id=F("pk"), facet_kind=F("kind"), **flags)
     # Only the rows some facet counts: those that pass every filter but that facet's own
     # (a match of another type and region counts nowhere). Not on the articles (SQLite), whose
     # linked flags are subqueries that the filter would run a second time.
@@ -178,9 +137,7 @@ def _rows_sql(filterset: SearchFilterSet, rows: QuerySet) -> tuple[str, list, li
     ]
     if on_index and all(needed):  # else some facet counts every row
         rows = rows.filter(functools.reduce(operator.or_, needed))
-    sql, params = rows.values(
-        "facet_id", "facet_kind", "facet_year", *linked, *flags
-    ).query.sql_with_params()
+    sql, params = rows.values("facet_id", "facet_kind", *linked, *flags).query.sql_with_params()
     return sql, list(params), list(flags)
 
 
@@ -235,6 +192,11 @@ def _rows(filterset: SearchFilterSet, text: str, until=None) -> QuerySet:
     if slugs:
         # Every chosen tag; an unknown slug's id is NULL, which no row contains.
         rows = rows.filter(tag_ids__contains=[_target_id("tag", slug) for slug in slugs])
+    # The chosen type's own facets narrow every count, as tags do (their conditions are on the
+    # article's id, the index row's key).
+    for facet in filterset.type_facets:
+        if facet.param in filterset.cleaned:
+            rows = rows.filter(facet.condition(filterset.cleaned[facet.param]))
     return rows
 
 
@@ -311,27 +273,50 @@ KIND_RE = re.compile(r"^[a-z_]+$")
 def _own_year_label() -> tuple[str, str]:
     """(the year label, the joins it needs) of the kind facet: a kind with a year of its own
     (the registry's `own_year`: literature's year of publication, none where not stated) by
-    that year, joined once to the counted rows rather than looked up row by row; any other
-    kind by the year it went on the site."""
+    that year, any other kind by the year of the date its pages show (its own date, or its
+    last review: ArticleQuerySet.showing_a_date_in), none when they show none. Joined once
+    to the counted rows rather than looked up row by row."""
     quote = connection.ops.quote_name
     whens, joins = [], []
     for number, (kind, path) in enumerate(own_years().items()):
-        if not KIND_RE.match(kind):
-            raise ValueError(f"not a kind: {kind!r}")
         rows, field = own_year_rows(path)
         meta = rows.model._meta
         alias = f"own{number}"
         joins.append(
             f" LEFT JOIN {quote(meta.db_table)} {alias}"
-            f" ON {alias}.{quote(meta.pk.column)} = m.facet_id AND m.facet_kind = '{kind}'"
+            f" ON {alias}.{quote(meta.pk.column)} = m.facet_id AND m.facet_kind = {_kind(kind)}"
         )
         whens.append(
-            f"WHEN m.facet_kind = '{kind}'"
+            f"WHEN m.facet_kind = {_kind(kind)}"
             f" THEN CAST({alias}.{quote(meta.get_field(field).column)} AS TEXT)"
         )
+    meta = Article._meta
+    joins.append(
+        f" LEFT JOIN {quote(meta.db_table)} shown ON shown.{quote(meta.pk.column)} = m.facet_id"
+    )
+    shown = f"shown.{quote(meta.get_field('dated_on').column)}"
+    reviewed = ", ".join(_kind(kind) for kind in reviewed_kinds())
+    if reviewed:
+        last_review = f"shown.{quote(meta.get_field('last_reviewed_at').column)}"
+        shown = f"COALESCE({shown}, CASE WHEN m.facet_kind IN ({reviewed}) THEN {last_review} END)"
+    year = _year_of_date(shown)
     if not whens:
-        return "m.facet_year", ""
-    return f"(CASE {' '.join(whens)} ELSE m.facet_year END)", "".join(joins)
+        return year, "".join(joins)
+    return f"(CASE {' '.join(whens)} ELSE {year} END)", "".join(joins)
+
+
+def _kind(kind: str) -> str:
+    """A kind as an SQL literal (kinds are the registry's own lower-case names)."""
+    if not KIND_RE.match(kind):
+        raise ValueError(f"not a kind: {kind!r}")
+    return f"'{kind}'"
+
+
+def _year_of_date(column: str) -> str:
+    """The year of a date column as text (NULL stays NULL): SQLite stores dates as ISO text."""
+    if connection.vendor == "postgresql":
+        return f"to_char({column}, 'YYYY')"
+    return f"substr({column}, 1, 4)"
 
 
 def _count(
@@ -429,6 +414,21 @@ def _materialized() -> str:
     return "MATERIALIZED "
 
 
+def _type_facet_counts(filterset: SearchFilterSet) -> dict[str, dict[str, int]]:
+    """The options of the chosen type's own facets, counted from the results before those
+    facets narrow them (one statement: content.facets.count_options)."""
+    own = filterset.type_facets
+    if not own:
+        return {}
+    chosen = {
+        facet.param: filterset.cleaned[facet.param]
+        for facet in own
+        if facet.param in filterset.cleaned
+    }
+    before = filterset.filtered(without=tuple(facet.param for facet in own))
+    return count_options(before, own, chosen)[1]
+
+
 def compute_facets(filterset: SearchFilterSet) -> Facets:
     key = _cache_key(filterset)
     cached = cache.get(key)
@@ -445,7 +445,7 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     tags = []
     for (facet, value, label), count in counts.items():
         if facet == "kind":
-            # No year: literature whose year of publication is not stated.
+            # No year: an article that shows no date (e.g. a method never reviewed).
             kind_year = None if label is None else int(label)
             if chosen_year is None or kind_year == chosen_year:
                 facets.kinds[value] = facets.kinds.get(value, 0) + count
@@ -468,6 +468,7 @@ def compute_facets(filterset: SearchFilterSet) -> Facets:
     tags.sort(key=lambda item: (-item[2], item[1]))
     facets.tag_names = {slug: name for slug, name, _count in tags}
     facets.tags = [tag for tag in tags if tag[0] not in chosen_tags][:MAX_TAG_OPTIONS]
+    facets.type_facets = _type_facet_counts(filterset)
 
     cache.set(key, facets, CACHE_SECONDS)
     return facets

@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from content.models import Article
+from content.registry import all_search_facets, search_facets, search_type_choices, search_types
 from content.registry import own_years as registry_own_years
-from content.registry import search_type_choices, search_types
 
 from .backends import get_backend
 from .query import search
@@ -87,6 +87,25 @@ class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
+class FacetFilter(django_filters.Filter):
+    """A facet a content type adds when its type is chosen (registry.ContentType.search_facets):
+    `?malgrupp=a&malgrupp=b`, any of its options."""
+
+    field_class = forms.MultipleChoiceField
+
+    def __init__(self, facet, **kwargs):
+        self.facet = facet
+        super().__init__(
+            label=facet.label,
+            choices=lambda: [(value, label) for value, label in facet.options()],
+            widget=forms.MultipleHiddenInput,
+            **kwargs,
+        )
+
+    def filter(self, qs: QuerySet, value: list[str]) -> QuerySet:
+        return qs.filter(self.facet.condition(value)) if value else qs
+
+
 # The narrowing filters that follow a many-to-many link: (relation, the link's field to the
 # target); both compare the target's code.
 LINKED = {"region": ("regions", "region"), "kommun": ("municipalities", "municipality")}
@@ -104,10 +123,12 @@ def own_year_rows(path: str) -> tuple[QuerySet, str]:
 
 def of_year(year: int) -> Q:
     """An article of that year: of a kind with a year of its own (the registry's `own_year`:
-    literature's year of publication) by that year, of any other kind by the year it went on
-    the site. A condition on the article or on its index row (both have kind and date)."""
+    literature's year of publication) by that year, of any other kind by the date its pages
+    show (its own date, or its last review), never by the day it went on the site. A
+    condition on the article or on its index row (both are keyed by the article's id)."""
     own_years = registry_own_years()
-    condition = ~Q(kind__in=list(own_years)) & Q(published_at__year=year)
+    dated = Article.objects.showing_a_date_in(year).values("pk")
+    condition = ~Q(kind__in=list(own_years)) & Q(pk__in=dated)
     for kind, path in own_years.items():
         rows, field = own_year_rows(path)
         condition |= Q(kind=kind, pk__in=rows.filter(**{field: year}).values("pk"))
@@ -173,6 +194,9 @@ class SearchFilterSet(django_filters.FilterSet):
         if queryset is None:
             queryset = Article.objects.published()
         super().__init__(data if data is not None else {}, queryset, **kwargs)
+        # The facets of every content type; only those of the chosen type apply (`cleaned`).
+        for facet in all_search_facets():
+            self.filters[facet.param] = FacetFilter(facet, field_name=facet.param)
 
     @classmethod
     def from_params(cls, params: QueryDict | dict | None) -> SearchFilterSet:
@@ -181,7 +205,7 @@ class SearchFilterSet(django_filters.FilterSet):
     # -- the filters
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        narrowed = any(name in self.cleaned for name in NARROWING)
+        narrowed = any(name in self.cleaned for name in (*NARROWING, *self.facet_params))
         return search(queryset, value, narrowed=narrowed)[0]
 
     def filter_condition(self, queryset: QuerySet, name: str, value) -> QuerySet:
@@ -194,13 +218,25 @@ class SearchFilterSet(django_filters.FilterSet):
 
     @property
     def cleaned(self) -> dict:
-        """The valid values (invalid ones were reported and are left out)."""
+        """The valid values (invalid ones were reported and are left out), without the facets
+        of a content type that is not the chosen one."""
         self.form.errors  # noqa: B018 - validates the form
+        ignored = {facet.param for facet in all_search_facets()} - set(self.facet_params)
         return {
             name: value
             for name, value in self.form.cleaned_data.items()
-            if value not in (None, "", [])
+            if value not in (None, "", []) and name not in ignored
         }
+
+    @property
+    def type_facets(self) -> tuple:
+        """The facets the chosen content type adds (content.facets.Facet), or none."""
+        self.form.errors  # noqa: B018 - validates the form
+        return search_facets(self.form.cleaned_data.get("typ"))
+
+    @property
+    def facet_params(self) -> tuple[str, ...]:
+        return tuple(facet.param for facet in self.type_facets)
 
     def filtered(self, without: tuple[str, ...] = (), queryset: QuerySet | None = None) -> QuerySet:
         """The queryset with every valid filter except those named, in no particular order."""

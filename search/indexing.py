@@ -9,7 +9,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import QuerySet
 
-from content.models import Article, attach_tags, english_tag_name
+from content import registry
+from content.models import Article, attach_document_texts, attach_tags, english_tag_name
 from infra.cache import bump_content_version
 
 from .backends import get_backend
@@ -57,25 +58,32 @@ def remove_articles(pks: Iterable[int]) -> None:
 def index_articles(
     articles: QuerySet, progress: Callable[[int, int], None] | None = None, chunk: int = 500
 ) -> int:
-    """(Re)index the articles of a queryset, `chunk` at a time in three queries each (rows,
-    tags, index); `progress(done, total)` after each chunk."""
+    """(Re)index the articles of a queryset, `chunk` at a time in four queries each (rows,
+    tags, documents' texts, index), and one for each related table the content types' texts
+    read (ContentType.search_prefetch); `progress(done, total)` after each chunk."""
     backend = get_backend()
     children = _child_accessors()
     total = articles.count() if progress else 0
     done = last_pk = 0
     while True:
         batch = list(
-            articles.filter(pk__gt=last_pk).order_by("pk").select_related(*children)[:chunk]
+            articles.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .select_related(*children)
+            .prefetch_related(*registry.search_prefetch())[:chunk]
         )
         if not batch:
             return done
         attach_tags(batch)
-        rows = []
-        for article in batch:
-            concrete = next(
-                (c for name in children if (c := getattr(article, name, None)) is not None),
-                article,
+        concretes = [
+            next(
+                (c for name in children if (c := getattr(article, name, None)) is not None), article
             )
+            for article in batch
+        ]
+        attach_document_texts(concretes)
+        rows = []
+        for article, concrete in zip(batch, concretes, strict=True):
             tags = [(tag.name, english_tag_name(tag)) for tag in article.tag_list]
             rows.append((article.pk, _texts(concrete, tags)))
         backend.index_many(rows)

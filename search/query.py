@@ -7,7 +7,9 @@ import re
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
-from .backends import get_backend
+from content.models import ArticleDocument
+
+from .backends import get_backend, python_snippet
 from .text import ParsedQuery, clean_query, parse_query
 
 
@@ -37,3 +39,21 @@ def suggest(query: str) -> str | None:
         lambda match: replacements.get(match.group().lower(), match.group()),
         clean_query(query),
     )
+
+
+def document_snippets(articles: list, parsed: ParsedQuery) -> dict[int, tuple[str, SafeString]]:
+    """For results whose own text gave no snippet (the match is in a document they carry): the
+    document's title and its passage with the query's words marked. One query for the page."""
+    if not articles or not parsed.groups:
+        return {}
+    by_pk = {article.pk: article for article in articles}
+    found: dict[int, tuple[str, SafeString]] = {}
+    documents = ArticleDocument.objects.filter(article_id__in=by_pk).exclude(text="")
+    for document in documents.only("article_id", "title", "language", "text"):
+        if document.article_id in found:
+            continue
+        language = document.language or by_pk[document.article_id].content_language
+        snippet = python_snippet(document.text, parsed, language)
+        if snippet:
+            found[document.article_id] = (document.title, snippet)
+    return found

@@ -1,5 +1,6 @@
 """Keep the search index current: every save, delete and tag change of any article, and
-every change of a tag's name (in either language) or a tag's deletion; and where the index
+every change of a tag's name (in either language) or a tag's deletion, every document added
+to or removed from an article; and where the index
 holds what the facets count (PostgreSQL), every change of an article's regions and
 municipalities and the deletion of a region or municipality.
 
@@ -12,7 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from content.models import Article, TagName
+from content.models import Article, ArticleDocument, TagName
 from stats.models import Municipality, Region
 
 from .backends import get_backend
@@ -38,6 +39,15 @@ def remove_on_delete(sender, instance, **kwargs) -> None:
 def index_on_tags(sender, instance, action, **kwargs) -> None:
     if action in TAG_ACTIONS and isinstance(instance, Article):
         index_article(instance)
+
+
+@receiver(post_save, sender=ArticleDocument, dispatch_uid="search_index_on_document")
+@receiver(post_delete, sender=ArticleDocument, dispatch_uid="search_index_on_document_delete")
+def index_on_document(sender, instance, **kwargs) -> None:
+    """A document's text is searched with its article."""
+    article = Article.objects.filter(pk=instance.article_id).first()
+    if article is not None:
+        index_article(article)
 
 
 @receiver(post_save, sender=Tag, dispatch_uid="search_index_on_tag_rename")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -13,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from content.models import attach_card_rows, attach_tags
-from content.registry import search_type_choices
+from content.registry import all_search_facets, search_type_choices
 from infra.breadcrumbs import HOME_CRUMB
+from infra.links import Links
 
 from .api import search_page
-from .query import snippets, suggest
+from .filters import SearchFilterSet
+from .query import document_snippets, snippets, suggest
 
 # A ranked search sorts every match, so only this many pages of results can be browsed.
 MAX_PAGES = 50
@@ -46,36 +46,44 @@ HELP_EXAMPLES = [
 ]
 
 
-class Links:
-    """Links to these results with some parameters changed: `link(typ="metoder", year=None)`.
+def _type_facets(link: Links, filterset: SearchFilterSet, facets) -> list[dict]:
+    """The chosen type's own facets: each option with its count, a link that adds it to the
+    choice (or takes it out again) and whether it is chosen."""
+    shown = []
+    for facet in filterset.type_facets:
+        chosen = filterset.cleaned.get(facet.param, [])
+        counts = facets.type_facets.get(facet.param, {})
+        options = []
+        for value, label in facet.options():
+            is_chosen = value in chosen
+            options.append(
+                {
+                    "label": label,
+                    "count": counts.get(value, 0),
+                    "chosen": is_chosen,
+                    "link": link.without(facet.param, value)
+                    if is_chosen
+                    else link(**{facet.param: [*chosen, value]}),
+                }
+            )
+        shown.append({"facet": facet, "options": options})
+    return shown
 
-    A page has a hundred such links; the parameters are read once (copying a QueryDict for
-    each link took a tenth of the page's time).
-    """
 
-    def __init__(self, params: QueryDict):
-        self.pairs = [
-            (name, value) for name, values in params.lists() if name != "page" for value in values
-        ]
-
-    def __call__(self, **changes) -> str:
-        """The query string with each named parameter replaced (None or [] removes it)."""
-        pairs = [(name, value) for name, value in self.pairs if name not in changes]
-        for name, value in changes.items():
-            if value is not None:
-                pairs.extend(
-                    (name, str(item)) for item in (value if isinstance(value, list) else [value])
-                )
-        encoded = urlencode(pairs)
-        return f"?{encoded}" if encoded else "?"
-
-
-def _active_filters(link: Links, cleaned: dict, facets) -> list[tuple[str, str, str]]:
+def _active_filters(link: Links, filterset: SearchFilterSet, facets) -> list[tuple[str, str, str]]:
     """(what, chosen value, link without it) for each chosen filter, to remove one by one."""
+    cleaned = filterset.cleaned
     active = []
     types = dict(search_type_choices())
     if "typ" in cleaned:
-        active.append((_("Content type"), types[cleaned["typ"]], link(typ=None)))
+        # The type's own facets go with it.
+        active.append(
+            (_("Content type"), types[cleaned["typ"]], link(typ=None, **_without_type_facets()))
+        )
+    for facet in filterset.type_facets:
+        labels = dict(facet.options())
+        for value in cleaned.get(facet.param, []):
+            active.append((facet.label, labels.get(value, value), link.without(facet.param, value)))
     tag_names = facets.tag_names
     for slug in cleaned.get("tag", []):
         rest = [other for other in cleaned["tag"] if other != slug]
@@ -92,6 +100,11 @@ def _active_filters(link: Links, cleaned: dict, facets) -> list[tuple[str, str, 
     if "year" in cleaned:
         active.append((_("Year"), str(cleaned["year"]), link(year=None)))
     return active
+
+
+def _without_type_facets() -> dict[str, None]:
+    """Link changes that take every content type's own facets out."""
+    return {facet.param: None for facet in all_search_facets()}
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -111,8 +124,15 @@ def search(request: HttpRequest) -> HttpResponse:
     # What some kinds' cards show besides (literature: authors and year), a query per such kind.
     attach_card_rows(articles)
     marked = snippets(articles, filterset.parsed)
+    # A match in an attached document only: a passage of the document, saying so.
+    from_documents = document_snippets(
+        [a for a in articles if a.pk not in marked and a.has_documents], filterset.parsed
+    )
     for article in articles:
         article.search_snippet = marked.get(article.pk)
+        article.search_snippet_source = ""
+        if article.pk in from_documents:
+            article.search_snippet_source, article.search_snippet = from_documents[article.pk]
 
     query = cleaned.get("q", "")
     link = Links(request.GET)
@@ -137,9 +157,16 @@ def search(request: HttpRequest) -> HttpResponse:
         # Each option: (…, link, chosen); `chosen` is read here once, not in the template
         # for each option.
         "type_options": [
-            (value, label, facets.type_count(value), link(typ=value), cleaned.get("typ") == value)
+            (
+                value,
+                label,
+                facets.type_count(value),
+                link(typ=value, **_without_type_facets()),
+                cleaned.get("typ") == value,
+            )
             for value, label in search_type_choices()
         ],
+        "type_facets": _type_facets(link, filterset, facets),
         "tag_options": [
             (*names.shown(), count, link(tag=[*chosen_tags, slug]))
             for slug, names, count in facets.tags
@@ -156,11 +183,13 @@ def search(request: HttpRequest) -> HttpResponse:
             (year, count, link(year=year), cleaned.get("year") == year)
             for year, count in facets.years
         ],
-        "active_filters": _active_filters(link, cleaned, facets),
+        "active_filters": _active_filters(link, filterset, facets),
         # Results by kind: the literature among them can be downloaded as references.
         "kind_counts": facets.kinds,
         "export_query": link()[1:],
-        "clear_link": link(typ=None, tag=None, region=None, kommun=None, year=None),
+        "clear_link": link(
+            typ=None, tag=None, region=None, kommun=None, year=None, **_without_type_facets()
+        ),
         "breadcrumbs": [HOME_CRUMB, (SEARCH_CRUMB_LABEL, None)],
     }
     status = 400 if filterset.form.errors else 200

@@ -1,7 +1,8 @@
-"""Server-side SVG: trend charts, sparklines and the choropleth map. No JavaScript needed.
+"""The arithmetic of the statistics drawings: scales, ticks, paths and coordinates.
 
-Colours come from CSS classes or SVG presentation attributes (allowed by the strict CSP);
-every chart has role="img", a <title> and a <desc>, and its figures are also in a table.
+The markup is drawn by the templates in templates/stats/charts/ from what this module
+prepares, so a designer changes the drawings without touching Python. Every coordinate is
+handed over as SVG wants it (a string with a decimal point, whatever the page's language).
 """
 
 import json
@@ -12,13 +13,12 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.utils.formats import get_format
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from .figures import Figure
 
 MAP_FILE = settings.BASE_DIR / "static" / "stats" / "sweden-map.json"
+# Each drawing's ids (its <title> and <desc>) are unique on the page.
 _ids = count(1)
 
 
@@ -49,6 +49,10 @@ def _n(number: float) -> str:
     return f"{number:.1f}"
 
 
+def _path(points: list[tuple[float, float]]) -> str:
+    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points)
+
+
 def _nice_ceiling(value: float) -> float:
     if value <= 0:
         return 10.0
@@ -74,27 +78,59 @@ def _segments(points: list[tuple[float, float | None]]) -> list[list[tuple[float
     return segments
 
 
-# (css class, dash pattern, marker) per series; lines differ in more than colour.
+class SeriesStyle(NamedTuple):
+    """How one series is told apart: colour (a CSS class), dash pattern and marker shape."""
+
+    css: str
+    dash: str
+    marker: str
+
+
+# Lines differ in more than colour.
 SERIES_STYLES = [
-    ("series-1", "", "circle"),
-    ("series-2", "6 3", "square"),
-    ("series-3", "2 3", "diamond"),
-    ("series-4", "10 4 2 4", "circle"),
-    ("series-5", "1 0", "square"),
-    ("series-6", "4 2", "diamond"),
+    SeriesStyle("series-1", "", "circle"),
+    SeriesStyle("series-2", "6 3", "square"),
+    SeriesStyle("series-3", "2 3", "diamond"),
+    SeriesStyle("series-4", "10 4 2 4", "circle"),
+    SeriesStyle("series-5", "1 0", "square"),
+    SeriesStyle("series-6", "4 2", "diamond"),
 ]
 
 
-def _marker(shape: str, x: float, y: float, css: str) -> SafeString:
+class Marker(NamedTuple):
+    """A point's marker: where its shape starts (the centre of a circle, the top-left corner
+    of a square, the top of a diamond)."""
+
+    shape: str
+    x: str
+    y: str
+
+
+def _marker(shape: str, x: float, y: float) -> Marker:
     if shape == "square":
-        return format_html(
-            '<rect class="{}" x="{}" y="{}" width="7" height="7"/>', css, _n(x - 3.5), _n(y - 3.5)
-        )
+        return Marker(shape, _n(x - 3.5), _n(y - 3.5))
     if shape == "diamond":
-        return format_html(
-            '<path class="{}" d="M{},{}l4.5,4.5l-4.5,4.5l-4.5,-4.5z"/>', css, _n(x), _n(y - 4.5)
-        )
-    return format_html('<circle class="{}" cx="{}" cy="{}" r="3.5"/>', css, _n(x), _n(y))
+        return Marker(shape, _n(x), _n(y - 4.5))
+    return Marker(shape, _n(x), _n(y))
+
+
+class Line(NamedTuple):
+    """One unbroken stretch of a series, with a marker on each of its points."""
+
+    style: SeriesStyle
+    d: str
+    markers: list[Marker]
+
+
+class Label(NamedTuple):
+    x: str
+    y: str
+    text: str
+
+
+class GridLine(NamedTuple):
+    y: str
+    label: Label
 
 
 class ChartLayout(NamedTuple):
@@ -117,6 +153,48 @@ WIDE = ChartLayout("chart-wide", 640, 300, 52, 16, 16, 36, max_year_labels=10)
 COMPACT = ChartLayout("chart-compact", 320, 220, 46, 18, 10, 26, max_year_labels=5)
 
 
+class Band(NamedTuple):
+    """A shaded stretch of years behind a chart's lines (e.g. a project's years)."""
+
+    x: str
+    y: int
+    width: str
+    height: int
+
+
+class Drawing(NamedTuple):
+    """One drawing of a line chart: the plot area between x_left and x_right, y_top and
+    y_bottom (the axes run along its left and bottom edges), horizontal grid lines with their
+    labels, year labels, the series' lines and, if any, the shaded period behind them."""
+
+    uid: int
+    css: str
+    width: int
+    height: int
+    x_left: int
+    x_right: int
+    y_top: int
+    y_bottom: int
+    grid: list[GridLine]
+    year_labels: list[Label]
+    lines: list[Line]
+    period: Band | None = None
+
+
+class LegendEntry(NamedTuple):
+    label: str
+    style: SeriesStyle
+
+
+class LineChart(NamedTuple):
+    """A line chart of percentages in two drawings (wide and compact), with its key."""
+
+    title: str
+    description: str
+    drawings: list[Drawing]
+    legend: list[LegendEntry]
+
+
 def year_label_indexes(count_: int, most: int) -> list[int]:
     """Which of `count_` evenly spaced years get a label: the first, the last and evenly
     spaced ones between, at most `most` of them."""
@@ -134,31 +212,35 @@ def year_label_indexes(count_: int, most: int) -> list[int]:
 
 
 def line_chart(
-    *, title: str, description: str, years: list[int], series: list[tuple[str, list]]
-) -> SafeString:
-    """A line chart of percentages; `series` is [(label, [(year, value or None), ...]), ...].
-
-    Drawn in two layouts (wide and compact, see WIDE); site.css shows the one that fits.
-    """
-    return mark_safe(  # noqa: S308 (each drawing is built with format_html)
-        _draw_line_chart(WIDE, title=title, description=description, years=years, series=series)
-        + _draw_line_chart(
-            COMPACT, title=title, description=description, years=years, series=series
-        )
-    )
-
-
-def _draw_line_chart(
-    layout: ChartLayout,
     *,
     title: str,
     description: str,
     years: list[int],
     series: list[tuple[str, list]],
-) -> SafeString:
+    period: tuple[int, int] | None = None,
+) -> LineChart:
+    """A line chart of percentages; `series` is [(label, [(year, value or None), ...]), ...];
+    `period` (first, last year) is shaded behind the lines (e.g. a project's years; say so in
+    the description).
+
+    Drawn in two layouts (wide and compact, see WIDE); site.css shows the one that fits.
+    """
+    return LineChart(
+        title=title,
+        description=description,
+        drawings=[_drawing(layout, years, series, period) for layout in (WIDE, COMPACT)],
+        legend=legend([label for label, _points in series]),
+    )
+
+
+def _drawing(
+    layout: ChartLayout,
+    years: list[int],
+    series: list[tuple[str, list]],
+    period: tuple[int, int] | None = None,
+) -> Drawing:
     width, height = layout.width, layout.height
     left, right, top, bottom = layout.left, layout.right, layout.top, layout.bottom
-    uid = next(_ids)
     values = [v for _, points in series for _, v in points if v is not None]
     y_max = _nice_ceiling(max(values) if values else 100)
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -171,94 +253,67 @@ def _draw_line_chart(
         return top + plot_h * (1 - value / y_max)
 
     decimals = 0 if y_max >= 5 else 1
-
-    def tick(value: float) -> str:
-        return _("%(number)s%%") % {"number": format_number(value, decimals)}
-
     grid = []
     for step in range(6):
         value = y_max * step / 5
         y = y_of(value)
-        grid.append(
-            format_html(
-                '<line class="chart-grid" x1="{}" x2="{}" y1="{}" y2="{}"/>'
-                '<text class="chart-label" x="{}" y="{}" text-anchor="end">{}</text>',
-                left,
-                width - right,
-                _n(y),
-                _n(y),
-                left - 6,
-                _n(y + 4),
-                tick(value),
-            )
-        )
-    for index in year_label_indexes(len(years), layout.max_year_labels):
-        grid.append(
-            format_html(
-                '<text class="chart-label" x="{}" y="{}" text-anchor="middle">{}</text>',
-                _n(x_of(index)),
-                height - bottom + 20,
-                years[index],
-            )
-        )
+        tick = _("%(number)s%%") % {"number": format_number(value, decimals)}
+        grid.append(GridLine(_n(y), Label(str(left - 6), _n(y + 4), tick)))
+    year_labels = [
+        Label(_n(x_of(index)), str(height - bottom + 20), str(years[index]))
+        for index in year_label_indexes(len(years), layout.max_year_labels)
+    ]
+    band = None
+    shown = [index for index, year in enumerate(years) if period and period[0] <= year <= period[1]]
+    if shown:
+        # Half a year's step either side, so that the shaded band holds the period's points.
+        half = plot_w / span / 2 if len(years) > 1 else plot_w / 2
+        x0 = max(left, x_of(shown[0]) - half)
+        x1 = min(width - right, x_of(shown[-1]) + half)
+        band = Band(_n(x0), top, _n(x1 - x0), plot_h)
     index_of = {year: i for i, year in enumerate(years)}
     lines = []
-    for (_label, points), (css, dash, marker) in zip(series, SERIES_STYLES, strict=False):
+    for (_label, points), style in zip(series, SERIES_STYLES, strict=False):
         placed = [(x_of(index_of[year]), None if v is None else y_of(v)) for year, v in points]
         for segment in _segments(placed):
-            path = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in segment)
-            lines.append(
-                format_html(
-                    '<path class="chart-line {}" d="{}" fill="none"{}/>',
-                    css,
-                    path,
-                    format_html(' stroke-dasharray="{}"', dash) if dash else "",
-                )
-            )
-            lines.extend(_marker(marker, x, y, f"chart-marker {css}") for x, y in segment)
-    return format_html(
-        '<svg class="chart {css}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-{u}-t chart-{u}-d">'
-        '<title id="chart-{u}-t">{title}</title><desc id="chart-{u}-d">{desc}</desc>'
-        '<line class="chart-axis" x1="{l}" x2="{l}" y1="{t}" y2="{b}"/>'
-        '<line class="chart-axis" x1="{l}" x2="{r}" y1="{b}" y2="{b}"/>'
-        "{grid}{lines}</svg>",
+            markers = [_marker(style.marker, x, y) for x, y in segment]
+            lines.append(Line(style, _path(segment), markers))
+    return Drawing(
+        uid=next(_ids),
         css=layout.css,
-        w=width,
-        h=height,
-        u=uid,
-        title=title,
-        desc=description,
-        l=left,
-        t=top,
-        b=height - bottom,
-        r=width - right,
-        grid=mark_safe("".join(grid)),  # noqa: S308 (built with format_html above)
-        lines=mark_safe("".join(lines)),  # noqa: S308
+        width=width,
+        height=height,
+        x_left=left,
+        x_right=width - right,
+        y_top=top,
+        y_bottom=height - bottom,
+        grid=grid,
+        year_labels=year_labels,
+        lines=lines,
+        period=band,
     )
 
 
-def legend(labels: list[str]) -> SafeString:
-    """The key to a line chart, as an HTML list with a small sample of each line."""
-    items = []
-    for label, (css, dash, _marker_shape) in zip(labels, SERIES_STYLES, strict=False):
-        items.append(
-            format_html(
-                '<li><svg class="legend-swatch" viewBox="0 0 32 10" aria-hidden="true" focusable="false">'
-                '<path class="chart-line {}" d="M1,5L31,5" fill="none"{}/></svg>{}</li>',
-                css,
-                format_html(' stroke-dasharray="{}"', dash) if dash else "",
-                label,
-            )
-        )
-    return format_html('<ul class="chart-legend">{}</ul>', mark_safe("".join(items)))  # noqa: S308
+def legend(labels: list[str]) -> list[LegendEntry]:
+    """The key to a line chart: each label with the style of its line."""
+    return [LegendEntry(label, style) for label, style in zip(labels, SERIES_STYLES, strict=False)]
 
 
-def sparkline(points: list[tuple[int, float | None]], label: str) -> SafeString:
-    """A small trend line for a table cell; `label` is its accessible name."""
+class Sparkline(NamedTuple):
+    """A small trend line for a table cell; `label` is its accessible name. No `paths` (fewer
+    than two figures) draws no line."""
+
+    width: int
+    height: int
+    label: str
+    paths: list[str]
+
+
+def sparkline(points: list[tuple[int, float | None]], label: str) -> Sparkline:
     width, height, pad = 100, 28, 3
     values = [v for _, v in points if v is not None]
     if len(values) < 2:
-        return format_html('<span class="muted">{}</span>', _("too few figures"))
+        return Sparkline(width, height, label, [])
     low, high = min(values), max(values)
     spread = (high - low) or 1.0
     step = (width - 2 * pad) / max(len(points) - 1, 1)
@@ -269,18 +324,7 @@ def sparkline(points: list[tuple[int, float | None]], label: str) -> SafeString:
         )
         for i, (_, v) in enumerate(points)
     ]
-    paths = format_html_join(
-        "",
-        '<path class="sparkline-line" d="{}" fill="none"/>',
-        (("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in seg),) for seg in _segments(placed)),
-    )
-    return format_html(
-        '<svg class="sparkline" viewBox="0 0 {} {}" role="img" aria-label="{}">{}</svg>',
-        width,
-        height,
-        label,
-        paths,
-    )
+    return Sparkline(width, height, label, [_path(segment) for segment in _segments(placed)])
 
 
 @cache
@@ -307,6 +351,27 @@ def class_of(value: float, breaks: list[float]) -> int:
     return len(breaks) - 1
 
 
+class MapArea(NamedTuple):
+    """A municipality on the map: its page (None: drawn for orientation only), its name with
+    its figure, its colour class, its shape."""
+
+    url: str | None
+    name: str
+    css: str
+    d: str
+
+
+class Choropleth(NamedTuple):
+    uid: int
+    view_box: str
+    title: str
+    description: str
+    areas: list[MapArea]
+    borders: list[str]
+    # Municipalities drawn for orientation only, hidden from assistive technology like the borders.
+    plain: tuple[MapArea, ...] = ()
+
+
 def choropleth(
     *,
     figures: dict[str, Figure],
@@ -315,11 +380,10 @@ def choropleth(
     breaks: list[float],
     title: str,
     description: str,
-) -> SafeString:
-    """Sweden by municipality: each municipality a link named with its name and figure."""
+) -> Choropleth:
+    """Sweden by municipality, each coloured by the class of its figure, with county borders."""
     shapes = map_shapes()
-    uid = next(_ids)
-    links = []
+    areas = []
     for code, path in shapes["municipalities"].items():
         if code not in names:
             continue
@@ -330,29 +394,42 @@ def choropleth(
             css = "map-suppressed"
         else:
             css = f"map-q{class_of(figure.value, breaks)}"
-        name = f"{names[code]}: {describe(figure)}"
-        links.append(
-            format_html(
-                '<a href="{}" aria-label="{}"><path class="map-area {}" d="{}"><title>{}</title></path></a>',
-                urls[code],
-                name,
-                css,
-                path,
-                name,
-            )
-        )
-    borders = format_html_join(
-        "",
-        '<path class="map-region" d="{}" fill="none"/>',
-        ((d,) for d in shapes["regions"].values()),
+        areas.append(MapArea(urls[code], f"{names[code]}: {describe(figure)}", css, path))
+    return Choropleth(
+        uid=next(_ids),
+        view_box=shapes["viewBox"],
+        title=title,
+        description=description,
+        areas=areas,
+        borders=list(shapes["regions"].values()),
     )
-    return format_html(
-        '<svg class="map" viewBox="{}" aria-labelledby="map-{u}-t map-{u}-d">'
-        '<title id="map-{u}-t">{}</title><desc id="map-{u}-d">{}</desc>{}<g aria-hidden="true">{}</g></svg>',
-        shapes["viewBox"],
-        title,
-        description,
-        mark_safe("".join(links)),  # noqa: S308 (built with format_html above)
-        borders,
-        u=uid,
+
+
+def marked_map(
+    *,
+    marked: dict[str, str],
+    names: dict[str, str],
+    urls: dict[str, str],
+    title: str,
+    description: str,
+) -> Choropleth:
+    """Sweden with some municipalities marked: each marked one a link (to `urls[code]`) named
+    with its name and `marked[code]`; the others drawn plain, for orientation only."""
+    shapes = map_shapes()
+    areas, plain = [], []
+    for code, path in shapes["municipalities"].items():
+        if code not in names:
+            continue
+        if code in marked:
+            areas.append(MapArea(urls[code], f"{names[code]}: {marked[code]}", "map-marked", path))
+        else:
+            plain.append(MapArea(None, names[code], "map-unmarked", path))
+    return Choropleth(
+        uid=next(_ids),
+        view_box=shapes["viewBox"],
+        title=title,
+        description=description,
+        areas=areas,
+        borders=list(shapes["regions"].values()),
+        plain=tuple(plain),
     )

@@ -13,7 +13,6 @@ from django.db.models import Max, Q
 
 from infra.cache import remember, versioned_key
 
-from .indicators import SUGGESTED_INTERVENTIONS
 from .models import Gender, Indicator, Municipality, Observation
 
 GENDERS = [Gender.TOTAL, Gender.GIRLS, Gender.BOYS]
@@ -242,7 +241,7 @@ def weakest_indicator(
     own = matrix.get(municipality_id, {})
     weakest = None
     for indicator in indicators:
-        if indicator.pk not in own or indicator.kpi not in SUGGESTED_INTERVENTIONS:
+        if indicator.pk not in own:
             continue
         value = own[indicator.pk]
         others = [

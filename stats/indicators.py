@@ -119,15 +119,6 @@ SHIPPED_INDICATORS: dict[str, dict] = {
     },
 }
 
-# Which kinds of method (methods.InterventionType values) address a weak result on an indicator.
-# Strings, not imports: stats sits below the content apps.
-SUGGESTED_INTERVENTIONS: dict[str, list[str]] = {
-    "N17625": ["franvaro"],
-    "N15428": ["overgangar", "studiestod"],
-    "N17461": ["mentorskap", "identifiering", "helhetsstod"],
-    "N17538": ["mentorskap", "identifiering", "helhetsstod"],
-}
-
 
 def _catalogue() -> dict[str, dict[str, str]]:
     with open(CATALOGUE, encoding="utf-8", newline="") as handle:

@@ -48,7 +48,7 @@ def _gender_labels() -> list[str]:
 
 
 def _trend_chart(trend: Trend, area_name: str) -> dict:
-    """The chart, its key and description for one indicator's trend in one area."""
+    """The chart (with its key and description) and table of one indicator's trend in one area."""
     labels = _gender_labels()
     series = [(label, trend.series(g)) for label, g in zip(labels, GENDERS, strict=True)]
     national = trend.national_series()
@@ -85,13 +85,18 @@ def _trend_chart(trend: Trend, area_name: str) -> dict:
         "trend": trend,
         "rows": trend.rows(),
         "has_national": len(series) > len(GENDERS),
-        "svg": charts.line_chart(
-            title=f"{trend.indicator.short_title}, {area_name}",
-            description=description,
-            years=trend.years,
-            series=series,
+        # Drawn here to be kept in the cache with the figures (the page only prints it).
+        "figure": render_to_string(
+            "stats/charts/figure.html",
+            {
+                "chart": charts.line_chart(
+                    title=f"{trend.indicator.short_title}, {area_name}",
+                    description=description,
+                    years=trend.years,
+                    series=series,
+                )
+            },
         ),
-        "legend": charts.legend(labels),
     }
 
 
@@ -137,7 +142,8 @@ def _bad_request(request: HttpRequest, template: str, context: dict) -> HttpResp
 
 
 def _map_context(indicator: Indicator, year: int, gender: str) -> dict:
-    """The map of the overview page with its key and table (the table as HTML: 290 rows)."""
+    """The map of the overview page with its key and table (the map and the table drawn as
+    HTML here, to be kept: 290 municipalities each)."""
     municipalities = list(Municipality.objects.order_by("name").values_list("code", "name"))
     figures = area_observations(indicator, year, gender)
     url = _url_template("stats:municipality")
@@ -155,17 +161,26 @@ def _map_context(indicator: Indicator, year: int, gender: str) -> dict:
         ],
         "suppressed_count": sum(1 for f in figures.values() if f.is_suppressed),
         "table_rows": render_to_string("stats/includes/overview_table_rows.html", {"table": table}),
-        "map": charts.choropleth(
-            figures=figures,
-            names=dict(municipalities),
-            urls={row["code"]: row["url"] for row in table},
-            breaks=breaks,
-            title=_("Map of Sweden's municipalities: %(indicator)s, %(year)s, %(gender)s")
-            % {"indicator": indicator.short_title, "year": year, "gender": GENDER_LABELS[gender]},
-            description=_(
-                "Each municipality is a link to its page, named with its figure. Darker means a "
-                "higher value. The figures are also in the table below the map."
-            ),
+        "map": render_to_string(
+            "stats/charts/map.html",
+            {
+                "map": charts.choropleth(
+                    figures=figures,
+                    names=dict(municipalities),
+                    urls={row["code"]: row["url"] for row in table},
+                    breaks=breaks,
+                    title=_("Map of Sweden's municipalities: %(indicator)s, %(year)s, %(gender)s")
+                    % {
+                        "indicator": indicator.short_title,
+                        "year": year,
+                        "gender": GENDER_LABELS[gender],
+                    },
+                    description=_(
+                        "Each municipality is a link to its page, named with its figure. Darker "
+                        "means a higher value. The figures are also in the table below the map."
+                    ),
+                )
+            },
         ),
     }
 
@@ -214,6 +229,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
         "form": form,
         "breadcrumbs": _crumbs((region.name, None)),
     }
+    context["extra_sections"] = area_sections(region, context)
     if not form.is_valid():
         return _bad_request(request, "stats/region_detail.html", context)
     if form.cleaned_data["indicator"] is None:
@@ -354,7 +370,7 @@ def compare(request: HttpRequest) -> HttpResponse:
                     "rows": [
                         {"year": y, "cells": [by_year[y].get(m.pk) for m in chosen]} for y in years
                     ],
-                    "svg": charts.line_chart(
+                    "line_chart": charts.line_chart(
                         title=indicator.short_title,
                         description=_(
                             "Line chart comparing %(indicator)s, all students, %(first)s–%(last)s, "
@@ -369,7 +385,6 @@ def compare(request: HttpRequest) -> HttpResponse:
                         years=years,
                         series=series,
                     ),
-                    "legend": charts.legend(labels),
                 }
             )
     context.update(chosen=chosen, comparisons=comparisons)

@@ -1,9 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from accounts.roles import EDITOR_GROUP
+from infra.cache import forget_in_process
 
 from .factories import UserFactory
 
@@ -18,9 +19,19 @@ def _swedish_by_default():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Cached pages and facets must not leak from one test's database into the next."""
+    """Cached pages and facets must not leak from one test's database into the next, nor rate
+    limits counted in one test refuse the next."""
     cache.clear()
+    forget_in_process()
+    caches["ratelimit"].clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Each test's uploads in a directory of its own, removed with it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -48,15 +59,6 @@ def editor_client(client, editor):
 
 
 @pytest.fixture
-def real_password_hashing(settings):
-    """The production hashers (Django's defaults: the site sets none), for the tests that
-    are about hashing."""
-    from django.conf import global_settings
-
-    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
-
-
-@pytest.fixture
 def host_file_cache(settings, tmp_path):
     """The content version in a directory that every process on the host reads, as production
     keeps it without Redis; returns the directory."""
@@ -71,3 +73,30 @@ def host_file_cache(settings, tmp_path):
         },
     }
     return location
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A real redis-server of this test's own, on a free port; stopped afterwards."""
+    from .servers import RedisServer
+
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_caches(settings, redis_server):
+    """The site's caches (pages, content version, rate limits) in a real Redis, as REDIS_URL
+    makes them."""
+    settings.CACHES = redis_server.redis_caches()
+    yield redis_server
+
+
+@pytest.fixture(params=["local", "redis"])
+def cache_store(request):
+    """Runs a cache test twice: with the test settings' stores (this process's memory) and
+    with every cache in a real Redis, as REDIS_URL makes them."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_caches")
+    return request.param

@@ -4,7 +4,8 @@ from django.utils import timezone
 
 from casestudies.models import CaseStudy
 from content.models import NEWS, Article, Status
-from methods.models import Method
+from methods.models import Method, Term
+from methods.vocabulary import ensure_default_terms
 from research.models import Publication, ResearchSummary
 from stats.models import Municipality, Region
 
@@ -69,7 +70,19 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             obj.tags.add(*extracted)
 
 
+def term(vocabulary: str, slug: str) -> Term:
+    """A term of the method bank (the defaults of methods/vocabulary.py are made again if a
+    flushed database lost them)."""
+    found = Term.objects.filter(vocabulary=vocabulary, slug=slug).first()
+    if found is None:
+        ensure_default_terms(Term)
+        found = Term.objects.get(vocabulary=vocabulary, slug=slug)
+    return found
+
+
 class MethodFactory(ArticleFactory):
+    """`MethodFactory(terms={"target_group": ["hog-franvaro"], "phase": ["under-gymnasiet"]})`."""
+
     class Meta:
         model = Method
         skip_postgeneration_save = True
@@ -78,6 +91,17 @@ class MethodFactory(ArticleFactory):
     slug = factory.Sequence(lambda n: f"metod-{n}")
     title_sv = factory.Sequence(lambda n: f"Metod {n}")
     title_en = factory.Sequence(lambda n: f"Method {n}")
+
+    @factory.post_generation
+    def terms(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.terms.set(
+                [
+                    term(vocabulary, slug)
+                    for vocabulary, slugs in extracted.items()
+                    for slug in slugs
+                ]
+            )
 
 
 class PublicationFactory(ArticleFactory):

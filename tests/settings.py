@@ -6,8 +6,8 @@ about one of these things put the real one back (see tests/conftest.py's fixture
 
 from pluginnovation.settings import *  # noqa: F403
 
-# Hashing with the production hasher costs ~0.5 s a user; the tests that are about passwords
-# use the `real_password_hashing` fixture.
+# Hashing with the production hasher costs ~0.5 s a user; the tests about passwords count the
+# hasher's work rather than time it (tests/accounts/test_signup_timing.py).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The content version in this process's memory: the file store every worker shares costs a file
@@ -20,6 +20,14 @@ CACHES = {
         "KEY_PREFIX": "pluginnovation",
         "TIMEOUT": None,
     },
+    # Rate-limit counts in this process's memory too (the autouse _empty_cache clears them);
+    # the tests of sharing them between processes use a directory or a real Redis.
+    "ratelimit": {
+        "BACKEND": "infra.ratelimit.CounterStore",
+        "LOCATION": "rate-limits",
+        "KEY_PREFIX": "pluginnovation",
+        "OPTIONS": {"SHARED_BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    },
 }
 
 # Production redirects http to https; the test client and live_server speak http
@@ -28,3 +36,7 @@ SECURE_SSL_REDIRECT = False
 
 # A content type that only the tests register (tests/test_registry.py).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.registry_app"]  # noqa: F405
+
+# Uploaded files are served by the site (live_server has no nginx), from a directory each test
+# gets anew (tests/conftest.py), never the repository's media/.
+SERVE_MEDIA = True

@@ -95,6 +95,11 @@ def test_a_link_given_in_the_data_on_one_side_is_removed_on_both_when_dropped(de
 def test_only_the_seeds_date_is_set_by_hand(demo):
     dated = Article.objects.get(slug="plug-in-minskar-studieavbrotten-pa-gymnasiet")
     assert timezone.localtime(dated.published_at).date() == datetime.date(2022, 10, 28)
+    # "Publicerad 28 oktober 2022" is the only date of its own any text gives; the seeds give
+    # no review dates.
+    assert list(Article.objects.filter(dated_on__isnull=False)) == [dated]
+    assert dated.dated_on == datetime.date(2022, 10, 28)
+    assert not Article.objects.filter(last_reviewed_at__isnull=False).exists()
     others = Article.objects.exclude(pk=dated.pk)
     assert all(
         article.published_at.date() >= timezone.now().date() - datetime.timedelta(days=1)
@@ -105,8 +110,8 @@ def test_only_the_seeds_date_is_set_by_hand(demo):
 def test_the_command_prints_a_summary(db):
     out = load_demo()
     assert "21 counties, 290 municipalities" in out
-    assert "25 created, 0 updated" in out
-    assert "25 updated" in load_demo()
+    assert "26 created, 0 updated" in out
+    assert "26 updated" in load_demo()
 
 
 def test_the_three_case_studies_are_in_their_municipalities(demo):
@@ -120,6 +125,7 @@ def test_the_three_case_studies_are_in_their_municipalities(demo):
     assert "mentorstiden" in case_studies["1401"].body_sv
     for case_study in case_studies.values():
         assert case_study.period == "2015–2018 (Plug In 2.0)"
+        assert case_study.years == (2015, 2018)
         assert list(case_study.municipalities.all()) == [case_study.municipality]
         assert list(case_study.regions.all()) == [case_study.municipality.region]
         assert case_study.results_sv == case_study.results_en == ""
@@ -138,6 +144,60 @@ def test_each_method_is_linked_to_its_case_study_and_back(demo):
         assert not (
             methods[slug].cost_sv or methods[slug].contact_name or methods[slug].contact_email
         )
+
+
+# What the seeds and their case studies state of each method, and nothing more.
+SEED_TERMS = {
+    "multikompetent-team-for-unga-som-avbrutit-studierna": {
+        "target_group": {"unga-som-lamnat-skolan"},
+        "phase": {"efter-avbrott"},
+        "organiser": {"kommun", "socialtjanst", "arbetsformedlingen"},
+    },
+    "oppet-resurscentrum": {
+        "target_group": {"alla-elever"},
+        "phase": {"under-gymnasiet"},
+        "prevention_level": {"forebyggande"},
+    },
+    "forstarkt-studie-och-yrkesvagledning-i-arskurs-1": {
+        "target_group": {"alla-elever"},
+        "phase": {"under-gymnasiet"},
+        "prevention_level": {"forebyggande"},
+    },
+    "coach-for-elever-med-franvaro": {
+        "target_group": {"elever-i-riskzon", "hog-franvaro"},
+        "intervention_type": {"franvaro"},
+        "phase": {"under-gymnasiet"},
+        "prevention_level": {"forebyggande"},
+    },
+    "utokat-mentorskap-och-coachning": {
+        "target_group": {"elever-i-riskzon"},
+        "intervention_type": {"mentorskap"},
+        "phase": {"under-gymnasiet"},
+        "prevention_level": {"forebyggande"},
+        "organiser": {"skola"},
+    },
+}
+
+
+def test_each_method_has_the_structured_values_the_seeds_state_and_no_others(demo):
+    for method in Method.objects.prefetch_related("terms"):
+        terms: dict[str, set[str]] = {}
+        for term in method.terms.all():
+            terms.setdefault(term.vocabulary, set()).add(term.slug)
+        assert terms == SEED_TERMS[method.slug], method.slug
+        assert method.cost_level is None and not method.startup_time_sv
+        assert not (method.staff_and_training_sv or method.scientific_basis_sources.exists())
+
+
+def test_the_demo_has_how_we_assess_evidence_at_the_method_banks_address(demo, client):
+    evidence = Article.objects.get(slug="sa-bedomer-vi-evidens")
+    assert evidence.get_absolute_url() == "/metoder/evidens/"
+    for url, level in (
+        ("/metoder/evidens/", "Ej bedömd:"),
+        ("/en/methods/evidence/", "Not assessed:"),
+    ):
+        body = client.get(url).content.decode()
+        assert level in body
 
 
 def test_every_article_has_both_languages(demo):
@@ -194,7 +254,7 @@ def test_literature_keeps_authors_years_tags_and_original_titles(demo):
 
 def test_everything_is_published_and_visible_at_its_url_in_both_languages(demo, client):
     articles = list(Article.objects.all())
-    assert len(articles) == 25
+    assert len(articles) == 26
     for article in articles:
         assert article.is_public, article.slug
         for language in ("sv", "en"):

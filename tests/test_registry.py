@@ -6,11 +6,13 @@ import importlib
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef, Q
 from django.urls import clear_url_caches
 
 import pluginnovation.urls
 from accounts.roles import EDITOR_GROUP, sync_editor_group
 from content import registry
+from content.facets import Facet
 from content.models import Status
 from tests.registry_app.models import Podcast
 
@@ -18,6 +20,18 @@ from tests.registry_app.models import Podcast
 def _reload_urls() -> None:
     importlib.reload(pluginnovation.urls)
     clear_url_caches()
+
+
+def _episode_is(values) -> Q:
+    return Q(Exists(Podcast.objects.filter(pk=OuterRef("pk"), episode__in=values)))
+
+
+EPISODES = Facet(
+    param="avsnitt",
+    label="Avsnitt",
+    options=lambda: [("1", "Första avsnittet"), ("2", "Andra avsnittet")],
+    condition=_episode_is,
+)
 
 
 @pytest.fixture
@@ -37,6 +51,7 @@ def podcasts():
                 search_label="Poddar",
                 position=35,
             ),
+            search_facets=(EPISODES,),
         )
     )
     _reload_urls()
@@ -78,6 +93,27 @@ def test_a_registered_type_is_found_by_artikelsok_and_its_type_filter(client, po
 
 
 @pytest.mark.django_db
+def test_a_registered_type_adds_its_own_facets_to_artikelsok_when_it_is_chosen(
+    client, podcasts, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    _podcast(episode="1")
+    _podcast(slug="andra", title_sv="Andra avsnittet om avhopp", episode="2")
+    _podcast(slug="tredje", title_sv="Tredje", episode="2")
+    chosen = client.get("/sok/", {"typ": "poddar", "avsnitt": "2"})
+    assert {a.slug for a in chosen.context["articles"]} == {"andra", "tredje"}
+    [group] = chosen.context["type_facets"]
+    assert [(str(o["label"]), o["count"], o["chosen"]) for o in group["options"]] == [
+        ("Första avsnittet", 1, False),
+        ("Andra avsnittet", 2, True),
+    ]
+    assert "Avsnitt" in chosen.content.decode()
+    widened = client.get("/sok/", {"typ": "poddar", "avsnitt": ["1", "2"], "q": "avhopp"})
+    assert {a.slug for a in widened.context["articles"]} == {"avhopp-i-fokus", "andra"}
+    assert client.get("/sok/", {"typ": "metoder"}).context["type_facets"][0]["facet"] != EPISODES
+
+
+@pytest.mark.django_db
 def test_changing_an_article_of_a_registered_type_makes_cached_pages_stale(client, podcasts):
     podcast = _podcast()
     assert "Avhopp i fokus" in client.get("/poddar/").content.decode()  # now cached
@@ -114,3 +150,13 @@ def test_without_its_registry_entry_the_type_has_no_menu_entry_address_or_filter
     assert "poddar" not in client.get("/sitemap.xml").content.decode()
     assert client.get("/sok/", {"typ": "poddar"}).status_code == 400  # not a type it knows
     assert 'value="poddar"' not in client.get("/sok/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_registered_type_is_versioned_with_its_own_fields(podcasts):
+    from content import revisions
+
+    podcast = _podcast(episode="Avsnitt 4")
+    revisions.record(podcast.pk)
+    kept = revisions.stored_snapshot(revisions.latest_note(podcast.pk))
+    assert kept.model is Podcast and kept.fields["episode"] == "Avsnitt 4"

@@ -50,3 +50,16 @@ def shared_fragment(parser, token) -> SharedFragmentNode:
     nodelist = parser.parse(("endshared_fragment",))
     parser.delete_first_token()
     return SharedFragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.simple_tag(takes_context=True)
+def editors_desk(context) -> dict:
+    """`{% editors_desk as desk %}`: the desk's address and how much waits there for the user."""
+    from django.urls import reverse
+
+    from ..desk import waiting_count
+
+    request = context.get("request")
+    if request is None or not request.user.is_staff:
+        return {}
+    return {"url": reverse("editors_desk"), "waiting": waiting_count(request.user)}

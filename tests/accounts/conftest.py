@@ -1,15 +1,16 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .factories import VerifiedUserFactory
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    """allauth counts requests in the cache; each test starts with none counted."""
-    cache.clear()
+    """allauth and the site count requests in the rate-limit store; each test starts with none
+    counted and leaves none behind."""
+    caches["ratelimit"].clear()
     yield
-    cache.clear()
+    caches["ratelimit"].clear()
 
 
 @pytest.fixture

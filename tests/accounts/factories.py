@@ -1,7 +1,14 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from accounts.models import MethodProposal, MethodUse, Profile, SavedArticle, SavedSearch
+from accounts.models import (
+    MethodProposal,
+    MethodUse,
+    Moderation,
+    Profile,
+    SavedArticle,
+    SavedSearch,
+)
 from tests.factories import ArticleFactory, MethodFactory, MunicipalityFactory, UserFactory
 
 
@@ -47,6 +54,8 @@ class MethodUseFactory(factory.django.DjangoModelFactory):
     method = factory.SubFactory(MethodFactory)
     municipality = factory.SubFactory(MunicipalityFactory)
     start_year = 2020
+    # Approved by an editor, so public: the tests of moderation make pending ones.
+    moderation = Moderation.APPROVED
 
 
 class MethodProposalFactory(factory.django.DjangoModelFactory):

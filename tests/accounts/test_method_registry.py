@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from accounts.models import MethodUse
+from accounts.models import MethodUse, Moderation
 from content.models import Status
 from tests.factories import MethodFactory, MunicipalityFactory, RegionFactory
 
@@ -35,6 +35,11 @@ def test_a_user_says_their_municipality_uses_a_method(member_client, member, lan
         2019,
     )
 
+    # Public once an editor has approved it.
+    page = member_client.get(url("methods:detail", language, slug=method.slug)).content.decode()
+    assert "Partille" not in page
+    use.moderation = Moderation.APPROVED
+    use.save()
     page = member_client.get(url("methods:detail", language, slug=method.slug)).content.decode()
     assert "Partille" in page
     assert "2019" in page

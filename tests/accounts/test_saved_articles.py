@@ -104,3 +104,20 @@ def test_every_search_result_has_a_save_button_and_the_search_can_be_saved(membe
     assert url("accounts:unsave_article", article_id=saved.pk) in page
     assert url("accounts:save_article", article_id=other.pk) in page
     assert url("accounts:saved_search_new") + "?url=" in page
+
+
+@pytest.mark.parametrize("path_name", ["home", "news:list", "search:results"])
+def test_anonymous_visitors_are_invited_to_log_in_once_a_page_not_on_every_card(
+    client, member, path_name
+):
+    articles = ArticleFactory.create_batch(5, title_sv="Mentorskap i skolan")
+    query = {"q": "mentorskap"} if path_name == "search:results" else {}
+    anonymous = client.get(url(path_name), query).content.decode()
+    assert anonymous.count("Logga in för att spara") == 1
+    assert anonymous.count('class="save-article"') == 0
+    # Signed in, every card has its own save button instead.
+    client.force_login(member)
+    signed_in = client.get(url(path_name), query).content.decode()
+    assert "Logga in för att spara" not in signed_in
+    for article in articles:
+        assert url("accounts:save_article", article_id=article.pk) in signed_in

@@ -3,9 +3,11 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.http import QueryDict
+from django.test import Client
 from django.utils import timezone
 
 from accounts.models import SavedSearch, SentAlert
@@ -166,7 +168,7 @@ def test_the_unsubscribe_link_works_without_logging_in(client, searcher, languag
 
 
 def test_a_tampered_unsubscribe_token_is_a_404(client, member):
-    token = unsubscribe_token(member)
+    token = unsubscribe_token(member, [SavedSearchFactory(user=member)])
     forged = token.replace(str(member.pk), str(member.pk + 1), 1)
     assert client.get(url("accounts:unsubscribe", token=forged)).status_code == 404
     assert client.post(url("accounts:unsubscribe", token="nonsense")).status_code == 404
@@ -279,3 +281,34 @@ def test_a_mail_that_cannot_be_sent_is_tried_again_next_run(searcher, monkeypatc
     send()
     assert len(mail.outbox) == 1
     assert SentAlert.objects.count() == 1
+
+
+def _alert_link(searcher) -> str:
+    MethodFactory(title_sv="Mentorskap för nyanlända", published_at=an_hour_ago())
+    send()
+    return link_in_last_mail(r"/(alerts/stop|bevakningar/avsluta)/")
+
+
+def test_alert_mails_offer_mail_clients_a_one_click_unsubscribe(searcher):
+    link = _alert_link(searcher)
+    headers = mail.outbox[-1].extra_headers
+    assert headers["List-Unsubscribe"] == f"<{settings.SITE_URL}{link}>"
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"  # RFC 8058
+
+
+def test_a_mail_clients_one_click_post_unsubscribes_without_a_csrf_token(searcher):
+    link = _alert_link(searcher)
+    mail_client = Client(enforce_csrf_checks=True)  # it has no cookie and no form token
+    response = mail_client.post(
+        link, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    searcher.profile.refresh_from_db()
+    assert not searcher.profile.search_alerts
+
+
+def test_the_unsubscribe_link_expires_with_the_saved_search_it_was_sent_for(client, searcher):
+    link = _alert_link(searcher)
+    SavedSearch.objects.filter(user=searcher).delete()
+    assert client.get(link).status_code == 404
+    assert client.post(link).status_code == 404

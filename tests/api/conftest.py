@@ -3,15 +3,15 @@ field, drafts and articles in review or scheduled for later beside them (never t
 tags with and without English names, and figures for two municipalities and the nation."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 from taggit.models import Tag
 
-from accounts.models import MethodUse
+from accounts.models import MethodUse, Moderation
 from content.models import NEWS, PAGE, Status, TagName
-from methods.models import EvidenceRating, InterventionType, Phase, PreventionLevel, Scope
+from methods.models import CostLevel, EvidenceRating
 from research.models import PublicationType, StudyDesign
 from stats.models import AreaType, Gender, Indicator, Observation, ValueStatus
 from tests.db import shared_rows
@@ -62,13 +62,19 @@ def build_bank() -> Bank:
         body_en="The mentor meets the student **every week**.",
         target_group_sv="Elever med hög frånvaro",
         target_group_en="Students with high absence",
-        prevention_level=PreventionLevel.PREVENTIVE,
-        scope=Scope.INDIVIDUAL,
-        phase=Phase.DURING,
-        intervention_type=InterventionType.MENTORING,
+        terms={
+            "target_group": ["hog-franvaro", "elever-i-riskzon"],
+            "prevention_level": ["forebyggande"],
+            "scope": ["individ"],
+            "phase": ["under-gymnasiet"],
+            "intervention_type": ["mentorskap"],
+        },
         scientific_basis=EvidenceRating.MODERATE,
         proven_experience=EvidenceRating.HIGH,
+        cost_level=CostLevel.MODERATE,
         cost_sv="En halv tjänst per skola.",
+        startup_time_sv="En termin.",
+        startup_time_en="One term.",
         contact_name="Anna Andersson",
         contact_email="anna@example.se",
         tags=["mentorskap", "frånvaro"],
@@ -79,8 +85,8 @@ def build_bank() -> Bank:
         slug="studiestod",
         title_sv="Studiestöd",
         title_en="Academic support",
-        intervention_type=InterventionType.STUDY_SUPPORT,
-        scope=Scope.GROUP,
+        terms={"intervention_type": ["studiestod"], "scope": ["grupp"]},
+        last_reviewed_at=date(2021, 5, 1),
         published_at=timezone.now() - timedelta(days=400),
         tags=["frånvaro"],
     )
@@ -113,7 +119,13 @@ def build_bank() -> Bank:
         results_sv="Färre avhopp.",
         results_en="Fewer dropouts.",
     )
-    news = ArticleFactory(kind=NEWS, slug="nyhet", title_sv="En nyhet", title_en="A piece of news")
+    news = ArticleFactory(
+        kind=NEWS,
+        slug="nyhet",
+        title_sv="En nyhet",
+        title_en="A piece of news",
+        dated_on=date(2022, 10, 28),
+    )
     page = ArticleFactory(kind=PAGE, slug="om-plug-in", title_sv="Om Plug In", title_en="About")
     swedish_only = ArticleFactory(
         kind=NEWS,
@@ -152,12 +164,20 @@ def build_bank() -> Bank:
         method.related_articles.add(other)
     case_study.related_articles.add(other_method)
     summary.publications.add(publication, in_review)
+    method.scientific_basis_sources.add(publication, in_review)
 
     TagName.objects.create(tag=Tag.objects.get(slug="mentorskap"), name="mentoring")
 
     user = UserFactory()
-    MethodUse.objects.create(user=user, method=method, municipality=partille, start_year=2019)
-    MethodUse.objects.create(user=user, method=draft, municipality=lerum, start_year=2020)
+    approved = Moderation.APPROVED
+    MethodUse.objects.create(
+        user=user, method=method, municipality=partille, start_year=2019, moderation=approved
+    )
+    # Not yet approved by an editor: shown nowhere.
+    MethodUse.objects.create(user=user, method=method, municipality=alvesta, start_year=2021)
+    MethodUse.objects.create(
+        user=user, method=draft, municipality=lerum, start_year=2020, moderation=approved
+    )
 
     make_figures(lerum, partille)
     return Bank(

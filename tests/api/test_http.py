@@ -16,6 +16,7 @@ from django.urls import path
 from api import limits
 from api.middleware import as_problem
 from content.models import Article
+from infra.ratelimit import STORE
 from pluginnovation import urls as site_urls
 
 from .conftest import fetch
@@ -68,7 +69,6 @@ def test_a_bad_page_or_language_is_a_400(client, bank, url, parameter):
     "url",
     [
         "/api/v1/methods/finns-inte/",
-        "/api/v1/methods/%00/",
         "/api/v1/methods/%C3%A5%20x/",
         "/api/v1/municipalities/14411/",
         "/api/v1/ingenting/",
@@ -80,6 +80,26 @@ def test_an_address_that_names_nothing_is_a_404_with_problem_details(client, ban
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     assert problem["type"].endswith("#problem-not-found")
+
+
+@pytest.mark.parametrize(
+    ("url", "parameters"),
+    [
+        ("/api/v1/methods/%00/", []),
+        ("/api/v1/methods/?q=a%00b&tag=mentorskap", ["q"]),
+        ("/api/v1/methods/?a%00=1", ["a\x00"]),
+    ],
+)
+def test_a_nul_byte_anywhere_is_a_400_with_problem_details(client, url, parameters):
+    response, problem = fetch(client, url, **{"Accept-Language": "en"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert problem["type"].endswith("#problem-invalid-parameters")
+    assert problem["detail"] == "This contains a character that is not allowed."
+    assert [error["parameter"] for error in problem.get("errors", [])] == parameters
+    # Elsewhere on the site, the 400 page.
+    assert client.get("/metoder/?q=a%00b")["Content-Type"].startswith("text/html")
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
@@ -181,7 +201,7 @@ def test_head_gives_the_headers_of_get_without_the_body(client, bank):
 
 def test_past_the_limit_a_client_waits_with_429_and_retry_after(client, bank, settings):
     settings.API_RATE_LIMIT = 3
-    caches["shared"].clear()
+    caches[STORE].clear()
     address = {"REMOTE_ADDR": "192.0.2.10"}
     answers = [client.get("/api/v1/regions/", **address) for _ in range(4)]
     assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
@@ -194,6 +214,25 @@ def test_past_the_limit_a_client_waits_with_429_and_retry_after(client, bank, se
     assert client.get("/api/v1/regions/", REMOTE_ADDR="192.0.2.11").status_code == 200
 
 
+def test_behind_a_trusted_proxy_the_limit_counts_the_client_it_forwards(client, bank, settings):
+    settings.TRUSTED_PROXIES = 1
+    settings.API_RATE_LIMIT = 1
+    caches[STORE].clear()
+
+    def status(forwarded: str) -> int:
+        response = client.get(
+            "/api/v1/regions/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
+        )
+        return response.status_code
+
+    assert status("192.0.2.20") == 200
+    assert status("192.0.2.20") == 429
+    # Another client behind the same proxy has its own count; what a client puts in front of
+    # the header itself is not believed.
+    assert status("192.0.2.21") == 200
+    assert status("198.51.100.7, 192.0.2.20") == 429
+
+
 def test_the_limit_counts_a_whole_ipv6_64_as_one_client(rf):
     one = rf.get("/", REMOTE_ADDR="2001:db8:1:2::1")
     other = rf.get("/", REMOTE_ADDR="2001:db8:1:2:ffff::9")
@@ -203,7 +242,7 @@ def test_the_limit_counts_a_whole_ipv6_64_as_one_client(rf):
 
 
 def test_the_count_starts_again_in_the_next_period():
-    caches["shared"].clear()
+    caches[STORE].clear()
     limit = limits.Limit(requests=1, seconds=60)
     assert limits.hit("t", "c", limit, now=600.0).allowed
     refused = limits.hit("t", "c", limit, now=630.0)
@@ -217,7 +256,7 @@ def test_a_broken_limit_store_lets_requests_through(monkeypatch):
         def add(self, *args, **kwargs):
             raise ConnectionError("down")
 
-    monkeypatch.setattr(limits, "caches", {"shared": Broken()})
+    monkeypatch.setattr(limits, "caches", {STORE: Broken()})
     assert limits.hit("t", "c", limits.Limit(1, 60)).allowed
 
 
@@ -225,6 +264,7 @@ COUNTING = """
 import sys, django
 django.setup()
 from api import limits
+from infra.ratelimit import STORE
 from pluginnovation import urls as site_urls
 limit = limits.Limit(requests=int(sys.argv[1]), seconds=3600)
 print(sum(limits.hit("api", "203.0.113.5", limit).allowed for _ in range(int(sys.argv[2]))))

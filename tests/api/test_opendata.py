@@ -57,6 +57,7 @@ def test_the_knowledge_bank_file_holds_what_the_api_gives(client, exported, lang
         details = [fetch(client, f"{item['api_url']}?lang={language}")[1] for item in listed]
         assert bank[collection.replace("-", "_")] == details, collection
     assert bank["tags"] == every_page(client, f"/api/v1/tags/?lang={language}")
+    assert bank["vocabularies"] == every_page(client, f"/api/v1/vocabularies/?lang={language}")
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -103,7 +104,26 @@ def test_the_csv_files_hold_every_published_article_and_nothing_else(client, exp
     methods = read_csv(client, "methods.csv")
     assert [row["slug"] for row in methods] == ["mentorskap", "studiestod"]
     assert methods[0]["scientific_basis"] == "2"
+    assert methods[0]["cost_level"] == "2"
+    assert methods[0]["startup_time_en"] == "One term."
+    # A column per vocabulary, the method's term slugs in the vocabulary's order.
+    assert methods[0]["target_group"] == "elever-i-riskzon|hog-franvaro"
+    assert (methods[1]["scope"], methods[1]["intervention_type"]) == ("grupp", "studiestod")
+    assert methods[0]["organiser"] == ""
+    assert methods[0]["scientific_basis_sources"] == str(bank.publication.pk)
+    assert methods[0]["proven_experience_sources"] == ""
+    # Approved uses only.
     assert methods[0]["used_in"] == "1402:2019"
+    terms = read_csv(client, "terms.csv")
+    assert {"vocabulary": "scope", "slug": "grupp", "name_sv": "Grupp", "name_en": "Group"} in terms
+    assert {row["vocabulary"] for row in terms} == {
+        "target_group",
+        "intervention_type",
+        "phase",
+        "prevention_level",
+        "scope",
+        "organiser",
+    }
     publications = read_csv(client, "publications.csv")
     assert publications[0]["summaries"] == str(bank.summary.pk)
     assert publications[0]["author_names"] == "Möllås, Gunilla; Skolverket"

@@ -13,6 +13,7 @@ ENDPOINTS = [
     "/api/v1/",
     "/api/v1/methods/",
     "/api/v1/methods/{slug}/",
+    "/api/v1/vocabularies/",
     "/api/v1/publications/",
     "/api/v1/publications/{slug}/",
     "/api/v1/publications/{slug}/csl-json/",

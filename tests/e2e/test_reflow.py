@@ -40,7 +40,13 @@ def pages(content) -> list[str]:
             ("stats:municipality", {"code": municipality}, ""),
             ("stats:compare", {}, compare),
             ("methods:detail", {"slug": content.method.slug}, ""),
+            ("methods:list", {}, "?malgrupp=elever-i-riskzon"),
+            ("methods:list", {}, "?vy=tabell"),
+            ("methods:evidence", {}, ""),
+            ("registry:in_use", {}, ""),
+            ("casestudies:detail", {"slug": content.case_study.slug}, ""),
             ("search:results", {}, "?q=mentorskap"),
+            ("search:results", {}, "?typ=metoder"),
         ]:
             path = url_in(language, name, kwargs)
             if path is not None:
@@ -94,16 +100,22 @@ def test_statistics_on_a_phone_have_legible_charts_and_tables_that_scroll_in_the
         """() => [...document.querySelectorAll('.table-scroll')].map(box => {
             const caption = box.querySelector('caption').getBoundingClientRect();
             const shown = box.getBoundingClientRect();
+            const style = getComputedStyle(box);
             return {scrolls: box.scrollWidth > box.clientWidth,
                     captionInside: caption.left >= shown.left - 0.5 && caption.right <= shown.right + 0.5,
-                    background: getComputedStyle(box).backgroundImage};
+                    background: style.backgroundImage,
+                    left: style.borderLeftColor, right: style.borderRightColor};
         })"""
     )
     assert len(boxes) == 4
+    transparent = "rgba(0, 0, 0, 0)"
     for box in boxes:
         assert box["scrolls"]  # five municipalities do not fit: the table scrolls, not the page
         assert box["captionInside"]  # the caption wraps inside what is shown, never cut off
-        assert "gradient" in box["background"]  # the shadow at the edge that shows there is more
+        # The cue that there is more: the box's right edge (nothing drawn under the text), and
+        # none on the left before the table has scrolled.
+        assert box["background"] == "none"
+        assert box["right"] != transparent and box["left"] == transparent
 
     # The scroll box is reached with the keyboard, named by the caption, and scrolls with the arrows.
     region = page.locator(".table-scroll").first
@@ -118,3 +130,16 @@ def test_statistics_on_a_phone_have_legible_charts_and_tables_that_scroll_in_the
         "document.querySelector('.table-scroll caption').getBoundingClientRect().left"
     )
     assert left >= 0
+    # Scrolled to the end, the cue moves to the left edge (from the next frame on).
+    page.evaluate(
+        "(box => box.scrollLeft = box.scrollWidth)(document.querySelector('.table-scroll'))"
+    )
+    page.wait_for_function(
+        "(s => s.borderRightColor === 'rgba(0, 0, 0, 0)')"
+        "(getComputedStyle(document.querySelector('.table-scroll')))",
+        timeout=5000,
+    )
+    left_edge = page.evaluate(
+        "getComputedStyle(document.querySelector('.table-scroll')).borderLeftColor"
+    )
+    assert left_edge != transparent

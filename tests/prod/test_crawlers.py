@@ -1,5 +1,6 @@
 """robots.txt, sitemap.xml with both languages and hreflang, RSS feeds announced in the head."""
 
+import html
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -117,3 +118,41 @@ def test_the_sitemap_lists_every_municipalitys_statistics_in_both_languages(clie
     assert "http://testserver/statistik/kommun/1402/" in locations
     assert "http://testserver/en/statistics/municipality/1402/" in locations
     assert "http://testserver/statistik/region/14/" in locations
+
+
+@pytest.mark.django_db
+def test_feed_descriptions_are_plain_text_that_a_reader_shows_as_written(client):
+    ArticleFactory(
+        summary_sv='Elever <b>under</b> 18 år & "deras" <script>alert(1)</script>föräldrar',
+        published_at=timezone.now(),
+    )
+    item = parse_xml(client.get("/rss/aktuellt/").content).find("channel").find("item")
+    description = item.findtext("description")  # what a reader takes as HTML
+    assert "<" not in description  # no markup for a reader to draw
+    assert html.unescape(description) == 'Elever under 18 år & "deras" alert(1)föräldrar'
+
+
+@pytest.mark.django_db
+def test_every_page_in_the_sitemap_has_the_same_hreflang_alternates_in_its_head(client):
+    from tests.factories import MunicipalityFactory
+    from tests.site.html import page
+
+    MethodFactory(slug="mentorskap")
+    ArticleFactory(kind=NEWS, slug="nyhet")
+    MunicipalityFactory(code="1402", name="Partille")
+    root = parse_xml(client.get("/sitemap.xml").content)
+    checked = 0
+    for entry in root.iter(f"{SITEMAP}url"):
+        location = entry.find(f"{SITEMAP}loc").text
+        in_sitemap = {link.get("hreflang"): link.get("href") for link in entry.iter(f"{XHTML}link")}
+        response = client.get(location.removeprefix("http://testserver"))
+        assert response.status_code == 200, location
+        in_head = {
+            link.get("hreflang"): link.get("href")
+            for link in page(response).find_all("link", rel="alternate")
+            if link.get("hreflang")
+        }
+        assert in_head == in_sitemap, location
+        assert set(in_head) == {"sv", "en", "x-default"}
+        checked += 1
+    assert checked >= 20

@@ -26,8 +26,17 @@ def _bump_many(location: str, times: int) -> None:
         store.incr(VERSION_KEY)
 
 
+@pytest.fixture(params=["host", "redis"])
+def shared_store(request):
+    """The content version where every process reads it: a directory on this host, or a real
+    Redis (as REDIS_URL makes it); returns the environment another process needs to find it."""
+    if request.param == "redis":
+        return {"REDIS_URL": request.getfixturevalue("redis_caches").url}
+    return {"DJANGO_CACHE_DIR": str(request.getfixturevalue("host_file_cache"))}
+
+
 @pytest.mark.django_db
-def test_a_bump_in_another_process_invalidates_pages_cached_in_this_one(client, host_file_cache):
+def test_a_bump_in_another_process_invalidates_pages_cached_in_this_one(client, shared_store):
     method = MethodFactory(title_sv="Mentorskap")
     assert "Mentorskap" in client.get("/metoder/").content.decode()
     # update() sends no signal: only the other process's bump can make this process see it.
@@ -41,7 +50,7 @@ def test_a_bump_in_another_process_invalidates_pages_cached_in_this_one(client, 
         env={
             "PATH": "/usr/bin:/bin",
             "DJANGO_SETTINGS_MODULE": "pluginnovation.settings",
-            "DJANGO_CACHE_DIR": str(host_file_cache),
+            **shared_store,
         },
         check=True,
     )

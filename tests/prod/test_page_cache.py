@@ -7,6 +7,8 @@ from content.models import Status
 from infra.cache import bump_content_version, content_version
 from tests.factories import ArticleFactory, MethodFactory
 
+pytestmark = pytest.mark.usefixtures("cache_store")
+
 
 @pytest.fixture
 def method(db):

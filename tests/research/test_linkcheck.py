@@ -58,22 +58,24 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(SLOW_SECONDS)
             if self.path.startswith("/pause"):
                 time.sleep(0.2)
-            if self.path == "/no-head" and self.command == "HEAD":
-                status, location = 405, None
-            elif self.path in ("/no-head", "/slow") or self.path.startswith("/pause"):
-                status, location = 200, None
-            else:
-                status, location = self.ROUTES.get(self.path, (404, None))
-            self.send_response(status)
-            if location:
-                self.send_header("Location", location)
-            self.send_header("Content-Length", "2")
-            self.end_headers()
-            if body:
-                self.wfile.write(b"ok")
         finally:
+            # Done before the answer goes out: once the client has it, it may send its next
+            # request before this thread runs again, and that one must not count as a third.
             with server.lock:
                 server.in_flight -= 1
+        if self.path == "/no-head" and self.command == "HEAD":
+            status, location = 405, None
+        elif self.path in ("/no-head", "/slow") or self.path.startswith("/pause"):
+            status, location = 200, None
+        else:
+            status, location = self.ROUTES.get(self.path, (404, None))
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        if body:
+            self.wfile.write(b"ok")
 
     def do_HEAD(self):  # noqa: N802 - http.server's names
         self._answer(body=False)

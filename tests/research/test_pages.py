@@ -129,6 +129,24 @@ def test_an_invalid_filter_is_reported_and_ignored(client, shelf):
     assert "Fyll i ett heltal." in response.content.decode()
 
 
+def test_the_results_come_before_the_filters_with_a_link_that_counts_the_chosen_ones(client, shelf):
+    parsed = page(client.get("/forskning/?innehall=litteratur&fran=2000&sortering=titel"))
+    where = {id(element): index for index, element in enumerate(parsed.elements)}
+    first_card = where[id(parsed.find("h2", **{"class": "card-title"}))]
+    filters = parsed.by_id("filters")
+    assert filters.tag == "aside"
+    assert first_card < where[id(filters)]
+    assert any(e.tag == "form" for e in filters.children)
+    link = parsed.find("p", **{"class": "filter-link"}).children[0]
+    assert (link.get("href"), " ".join(link.text.split())) == ("#filters", "Filtrera (2 valda)")
+    # What could not be used is said above the results too, not only at its field below them.
+    invalid = page(client.get("/forskning/?fran=abc"))
+    where = {id(element): index for index, element in enumerate(invalid.elements)}
+    alert = invalid.find("div", **{"class": "form-errors"})
+    assert "Fyll i ett heltal." in alert.text
+    assert where[id(alert)] < where[id(invalid.find("h2", **{"class": "card-title"}))]
+
+
 def test_drafts_are_not_listed(client, shelf):
     shelf["old"].status = Status.REVIEW
     shelf["old"].save()

@@ -17,13 +17,13 @@ from tests.site.html import page
 
 pytestmark = pytest.mark.django_db
 
-THIS_YEAR = timezone.now().astimezone().year
+THIS_YEAR = timezone.localdate().year
 
 
 @pytest.fixture
 def library(db):
     """Two books from 2009 and one from 2005 put on the site today, one without a year, and
-    a method and a news item of this year."""
+    a method reviewed and a news item dated this year (the dates their pages show)."""
     return {
         "hattie": PublicationFactory(
             title_sv="Visible learning", authors=[person("Hattie", "John")], year=2009
@@ -35,8 +35,8 @@ def library(db):
             title_sv="First grade", authors=[person("Hamre", "B.K.")], year=2005
         ),
         "undated": PublicationFactory(title_sv="Okänt år", year=None),
-        "method": MethodFactory(title_sv="Mentorskap"),
-        "news": ArticleFactory(title_sv="Nyhet"),
+        "method": MethodFactory(title_sv="Mentorskap", last_reviewed_at=timezone.localdate()),
+        "news": ArticleFactory(title_sv="Nyhet", dated_on=timezone.localdate()),
     }
 
 

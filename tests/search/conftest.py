@@ -22,19 +22,36 @@ def corpus():
     partille = MunicipalityFactory(code="1402", name="Partille", region=west)
     malmo = MunicipalityFactory(code="1280", name="Malmö", region=south)
     last_year = timezone.now() - timezone.timedelta(days=400)
+    # The dates the pages show, which the year facet counts: methods by their last review,
+    # the news item and the summary by their own date, literature by its year (2009); the
+    # case study shows none.
+    today = timezone.localdate()
+    a_year_ago = today - timezone.timedelta(days=400)
     articles = [
-        MethodFactory(slug="m1", title_sv="Mentorskap i skolan", tags=["mentorskap", "gymnasiet"]),
         MethodFactory(
-            slug="m2", title_sv="Coachning av elever", tags=["gymnasiet"], published_at=last_year
+            slug="m1",
+            title_sv="Mentorskap i skolan",
+            tags=["mentorskap", "gymnasiet"],
+            last_reviewed_at=today,
+        ),
+        MethodFactory(
+            slug="m2",
+            title_sv="Coachning av elever",
+            tags=["gymnasiet"],
+            published_at=last_year,
+            last_reviewed_at=a_year_ago,
         ),
         PublicationFactory(slug="p1", title_sv="Forskning om mentorskap", tags=["forskning"]),
         ResearchSummaryFactory(
-            slug="s1", title_sv="Sammanfattning om skolan", published_at=last_year
+            slug="s1",
+            title_sv="Sammanfattning om skolan",
+            published_at=last_year,
+            dated_on=a_year_ago,
         ),
         CaseStudyFactory(
             slug="c1", title_sv="Mentorskap i Partille", municipality=partille, tags=["mentorskap"]
         ),
-        ArticleFactory(slug="n1", title_sv="Nyhet om mentorskap"),
+        ArticleFactory(slug="n1", title_sv="Nyhet om mentorskap", dated_on=today),
     ]
     articles[0].regions.add(west)
     articles[4].regions.add(west)

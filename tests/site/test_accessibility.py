@@ -150,3 +150,79 @@ def test_every_page_names_its_language_and_offers_a_skip_link(client, path, lang
     assert parsed.html_lang == language
     skip = parsed.find("a", **{"class": "skip-link"})
     assert skip.get("href") == "#content" and parsed.find("main").get("id") == "content"
+
+
+# Elements that are landmarks whatever their name (a <section> only with one, a form by its role).
+LANDMARK_TAGS = {
+    "nav": "navigation",
+    "aside": "complementary",
+    "header": "banner",
+    "footer": "contentinfo",
+    "main": "main",
+}
+# A date, or a date and time whose seconds have at most three decimals (HTML's rule).
+VALID_DATE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([+-]\d{2}:?\d{2}|Z))?$"
+)
+
+
+def landmarks(parsed) -> list[tuple[str, str]]:
+    """(role, accessible name) of every landmark, the name from aria-label or aria-labelledby."""
+    texts = {element.get("id"): " ".join(element.text.split()) for element in parsed.elements}
+    found = []
+    for element in parsed.elements:
+        role = element.get("role") or LANDMARK_TAGS.get(element.tag)
+        if element.tag == "section" and element.get("aria-labelledby"):
+            role = "region"
+        if element.tag in {"header", "footer"} and not (element.get("class") or "").startswith(
+            "site-"
+        ):
+            continue  # an article's own <header> or <footer> is no landmark
+        if role not in {*LANDMARK_TAGS.values(), "search", "region"}:
+            continue
+        name = element.get("aria-label") or " ".join(
+            texts.get(ref, "") for ref in (element.get("aria-labelledby") or "").split()
+        )
+        found.append((role, name))
+    return found
+
+
+@pytest.mark.django_db
+def test_landmarks_of_one_kind_have_distinct_names_and_dates_are_valid(client, site_with_content):
+    problems = {}
+    for path in [*pages_to_check(site_with_content), "/sok/?q=mentorskap", "/en/search/"]:
+        parsed = page(client.get(path))
+        found = landmarks(parsed)
+        for role in {role for role, _name in found}:
+            names = [name for other, name in found if other == role]
+            if len(names) > 1 and (len(set(names)) < len(names) or "" in names):
+                problems.setdefault(path, []).append(f"{role}: {names}")
+        assert ("search", "Sök på webbplatsen") in found or ("search", "Search the site") in found
+        for time in parsed.find_all("time"):
+            if not VALID_DATE.match(time.get("datetime") or ""):
+                problems.setdefault(path, []).append(f"datetime {time.get('datetime')}")
+    assert problems == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/en/methods/"])
+def test_the_menu_folds_behind_a_button_that_works_without_javascript(client, path):
+    parsed = page(client.get(path))
+    toggle = parsed.find("details", **{"class": "menu-toggle"})
+    summary = toggle.children[0]
+    assert summary.tag == "summary" and summary.text.strip() in {"Meny", "Menu"}
+    menu = parsed.by_id(summary.get("aria-controls"))
+    # The menu is the button's next sibling (site.css shows it when the <details> is open) and
+    # holds the main menu, the language and account links and the search.
+    header = parsed.find("header", **{"class": "site-header"})
+    bar = header.children[0]
+    assert bar.children.index(menu) == bar.children.index(toggle) + 1
+    inside = {(e.tag, e.get("class")) for e in menu_descendants(menu)}
+    assert {("nav", "main-nav"), ("nav", "language-switcher"), ("nav", "account-nav")} <= inside
+    assert ("form", "header-search") in inside
+
+
+def menu_descendants(element):
+    for child in element.children:
+        yield child
+        yield from menu_descendants(child)

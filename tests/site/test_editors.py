@@ -2,14 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.forms import MultiWidget
 from taggit.models import Tag
 
 from accounts.roles import EDITOR_GROUP
 from content.models import NEWS, PAGE, Article, Status, TagName
 from methods.models import Method
+from tests.admin_helpers import admin_form_data, admin_login
 from tests.factories import (
-    PASSWORD,
     ArticleFactory,
     CaseStudyFactory,
     MethodFactory,
@@ -18,6 +17,7 @@ from tests.factories import (
     RegionFactory,
     ResearchSummaryFactory,
     UserFactory,
+    term,
 )
 
 from .html import page, text
@@ -30,40 +30,6 @@ ADMIN_PATHS = {
     "researchsummary": "/admin/research/researchsummary/",
     "casestudy": "/admin/casestudies/casestudy/",
 }
-
-
-def admin_login(client, user):
-    """Log in through the admin's own login form, as a person would."""
-    response = client.post(
-        "/admin/login/?next=/admin/", {"username": user.username, "password": PASSWORD}
-    )
-    assert response.status_code == 302, "the admin login failed"
-    assert response["Location"] == "/admin/"
-
-
-def admin_form_data(response) -> dict:
-    """The POST data an admin form would send as it stands: every field, widget and formset."""
-    form = response.context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        widget = getattr(field.widget, "widget", field.widget)  # unwrap the "+" related widget
-        if isinstance(widget, MultiWidget):
-            parts = value if isinstance(value, list) else widget.decompress(value)
-            for index, part in enumerate(parts):
-                data[f"{name}_{index}"] = "" if part is None else str(part)
-        elif getattr(widget, "allow_multiple_selected", False):
-            data[name] = [str(item) for item in value or []]  # a browser sends none when empty
-        elif isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        else:
-            data[name] = "" if value is None else str(value)
-    for inline in response.context["inline_admin_formsets"]:
-        management = inline.formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-    return data
 
 
 @pytest.fixture
@@ -92,6 +58,16 @@ def test_editor_group_has_exactly_add_change_view_of_content_and_the_publish_rig
     # A tag's English name is part of the tag: editors keep it as they keep the tag.
     expected |= {("content", f"{action}_tagname") for action in ("add", "change", "view")}
     expected.add(("content", "delete_tagname"))
+    # An article's images and documents are edited with it.
+    for model in ("articleimage", "articledocument"):
+        expected |= {
+            ("content", f"{action}_{model}") for action in ("add", "change", "delete", "view")
+        }
+    # Contact messages: read and marked as handled, never deleted.
+    expected |= {
+        ("pluginnovation", "change_contactmessage"),
+        ("pluginnovation", "view_contactmessage"),
+    }
     apps = {
         "article": "content",
         "method": "methods",
@@ -101,6 +77,8 @@ def test_editor_group_has_exactly_add_change_view_of_content_and_the_publish_rig
     }
     for model, app_label in apps.items():
         expected |= {(app_label, f"{action}_{model}") for action in ("add", "change", "view")}
+    # The method bank's vocabularies, which editors manage (ContentType.editor_models).
+    expected |= {("methods", f"{action}_term") for action in ("add", "change", "delete", "view")}
     assert granted == expected
 
 
@@ -167,9 +145,21 @@ def test_the_admin_is_swedish_at_admin_and_english_under_en(client, editor):
     english = client.get("/en/admin/methods/method/add/")
     assert page(swedish).html_lang == "sv"
     assert page(english).html_lang == "en"
-    for phrase in ["Publicering", "Svenska", "Engelska", "För vem och när", "Taggar och geografi"]:
+    for phrase in [
+        "Publicering",
+        "Svenska",
+        "Engelska",
+        "För vem, vad och när",
+        "Taggar och geografi",
+    ]:
         assert phrase in text(swedish)
-    for phrase in ["Publishing", "Swedish", "English", "For whom and when", "Tags and geography"]:
+    for phrase in [
+        "Publishing",
+        "Swedish",
+        "English",
+        "For whom, what and when",
+        "Tags and geography",
+    ]:
         assert phrase in text(english)
 
 
@@ -277,6 +267,11 @@ def test_every_admin_filters_by_status_tags_and_region_and_searches(client, edit
 @pytest.mark.django_db
 def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_site(client, editor):
     assert not editor.is_superuser
+    mentoring = term("intervention_type", "mentorskap")
+    at_risk, high_absence = (
+        term("target_group", "elever-i-riskzon"),
+        term("target_group", "hog-franvaro"),
+    )
     admin_login(client, editor)
 
     add_page = client.get("/admin/methods/method/add/")
@@ -289,7 +284,8 @@ def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_si
         summary_sv="Mentorer och coacher följer eleverna hela vägen.",
         body_sv="Mentorn träffar eleven **varje vecka**.",
         tags="mentorskap, coachning",
-        intervention_type="mentorskap",
+        intervention_types=[mentoring.pk],
+        target_groups=[at_risk.pk, high_absence.pk],
         status=Status.DRAFT,
         _save="Spara",
     )
@@ -299,6 +295,7 @@ def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_si
     assert method.status == Status.DRAFT
     assert method.author == editor
     assert set(method.tags.names()) == {"mentorskap", "coachning"}
+    assert set(method.terms.all()) == {mentoring, at_risk, high_absence}
     assert client.get("/metoder/utokad-mentorskap/").status_code == 200  # the editor's preview
     client.logout()
     assert client.get("/metoder/utokad-mentorskap/").status_code == 404
@@ -315,6 +312,9 @@ def test_an_editor_adds_a_method_in_the_admin_publishes_it_and_sees_it_on_the_si
     client.logout()
     listing = client.get("/metoder/")
     assert "Utökad mentorskap" in text(listing)
+    # Found by the terms the editor chose, in the finder and in Artikelsök.
+    assert "Utökad mentorskap" in text(client.get("/metoder/?malgrupp=hog-franvaro"))
+    assert "Utökad mentorskap" in text(client.get("/sok/?q=hög+frånvaro"))
     detail = client.get("/metoder/utokad-mentorskap/")
     assert detail.status_code == 200
     assert "<strong>varje vecka</strong>" in detail.content.decode()

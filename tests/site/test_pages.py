@@ -287,8 +287,7 @@ def test_a_research_summary_lists_its_publications(client):
 @pytest.mark.django_db
 def test_a_method_shows_its_facts_in_the_visitors_language(client):
     method = MethodFactory(
-        intervention_type="mentorskap",
-        phase="overgang",
+        terms={"intervention_type": ["mentorskap"], "phase": ["overgang"]},
         cost_sv="Två tjänster.",
         cost_en="Two posts.",
         contact_email="mentor@example.se",
@@ -316,7 +315,7 @@ def test_a_swedish_only_article_falls_back_on_the_english_site_and_says_so(clien
     assert parsed.find("p", **{"class": "lead"}).get("lang") == "sv"
     assert parsed.html_lang == "en"
     # The card in a list says so too.
-    card = page(client.get("/en/methods/")).find("article", **{"class": "card"})
+    card = page(client.get("/en/methods/")).find("article", **{"class": "card method-card"})
     assert "Only available in Swedish" in card.text
 
 

@@ -2,6 +2,7 @@ import json
 import re
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from stats import charts
@@ -39,12 +40,13 @@ def test_the_committed_map_is_the_build_scripts_output_with_all_290_municipaliti
 
 
 def test_line_chart_leaves_a_gap_for_a_missing_value_and_describes_itself():
-    svg = charts.line_chart(
+    chart = charts.line_chart(
         title="Examen",
         description="Beskrivning <med> tecken",
         years=[2020, 2021, 2022],
         series=[("Alla", [(2020, 70.0), (2021, None), (2022, 72.5)])],
     )
+    svg = render_to_string("stats/charts/line_chart.html", {"chart": chart})
     assert 'role="img"' in svg
     assert "<desc" in svg and "Beskrivning &lt;med&gt; tecken" in svg
     # Drawn twice (wide and compact), each with two separate one-point segments, never a line

@@ -124,7 +124,9 @@ def test_region_page_ranks_lower_is_better_indicators_ascending(client, sample_d
 @pytest.mark.django_db
 def test_overview_map_links_every_municipality_with_its_name_and_figure(client, sample_data):
     html = client.get(url("stats:overview") + "?indicator=N17461&year=2022").content.decode()
-    links = re.findall(r'<a href="(/statistik/kommun/\d{4}/)" aria-label="([^"]+)">', html)
+    links = re.findall(
+        r'<a href="(/statistik/kommun/\d{4}/)" aria-label="([^"]+)"(?: tabindex="-1")?>', html
+    )
     assert len(links) == 290
     value = float(source_value("N17461", "1441", 2022, "T")["value"])
     assert ("/statistik/kommun/1441/", f"Lerum: {value:.1f}\u00a0%".replace(".", ",")) in links
@@ -137,7 +139,10 @@ def test_the_map_marks_suppressed_municipalities(client, sample_data):
     html = client.get(
         url("stats:overview", "en") + "?indicator=N17461&year=2017&gender=K"
     ).content.decode()
-    assert 'aria-label="Arjeplog: suppressed"><path class="map-area map-suppressed"' in html
+    assert re.search(
+        r'aria-label="Arjeplog: suppressed"( tabindex="-1")?><path class="map-area map-suppressed"',
+        html,
+    )
 
 
 @pytest.mark.django_db
@@ -312,3 +317,22 @@ def test_a_municipality_page_without_imported_figures_still_answers(client):
     load_areas()
     Indicator.objects.all().delete()
     assert client.get("/statistik/kommun/1402/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_map_is_one_tab_stop_with_a_skip_link_to_the_table(client, sample_data, language):
+    html = client.get(url("stats:overview", language) + "?indicator=N17461").content.decode()
+    links = re.findall(r'<a href="[^"]+/\d{4}/" aria-label="[^"]+"( tabindex="-1")?>', html)
+    assert len(links) == 290
+    assert links.count("") == 1  # one municipality in the tab order; static/js/map.js moves it
+    parsed = page(client.get(url("stats:overview", language) + "?indicator=N17461"))
+    skip = parsed.find("p", **{"class": "map-skip"}).children[0]
+    target = parsed.by_id(skip.get("href").removeprefix("#"))
+    assert target.tag == "summary"  # of the table of all municipalities, right after the map
+    assert (
+        html.index('class="map-skip"')
+        < html.index('<svg class="map"')
+        < html.index(f'id="{target.get("id")}"')
+    )
+    assert '<script src="/static/js/map.js" defer></script>' in html

@@ -7,6 +7,7 @@ from stats.figures import weakest_indicator
 from stats.importer import import_files
 from stats.models import Indicator, Municipality, Region
 from tests.factories import CaseStudyFactory, MethodFactory
+from tests.site.html import text
 
 HEADER = "kpi,municipality_code,municipality_name,county_code,year,gender,value,status\n"
 
@@ -16,13 +17,31 @@ def page(client, code: str, language: str = "en"):
         return client.get(reverse("stats:municipality", kwargs={"code": code}))
 
 
-def action_section(response) -> dict:
-    """What "From statistics to action" shows (a section the site adds to the page)."""
+def section_of(response, anchor: str) -> dict:
+    """What a section that an app adds to the page shows (stats/extensions.py)."""
     return next(
         section["context"]
         for section in response.context["extra_sections"]
-        if section["template"] == "pluginnovation/statistics_to_action.html"
+        if section["context"]["anchor"] == anchor
     )
+
+
+def action_section(response) -> dict:
+    """What "From statistics to action" shows (a section the site adds to the page)."""
+    return section_of(response, "action")
+
+
+SWEDISH = {
+    "From statistics to action": "Från statistik till handling",
+    "The method bank has no method yet of the types": "Metodbanken har ännu ingen metod av de typer",
+    "Following up young people with high absence": "Uppföljning av unga med hög frånvaro",
+    "These methods have one of them": "De här metoderna har något av dem",
+    "This is a suggestion, not evidence of effect.": "Det här är ett förslag, inte belägg för effekt.",
+}
+
+
+def text_of(english: str, language: str) -> str:
+    return SWEDISH[english] if language == "sv" else english
 
 
 @pytest.fixture
@@ -53,10 +72,10 @@ def test_the_weakest_indicator_is_where_most_municipalities_do_better():
 
 @pytest.mark.django_db
 def test_high_absence_suggests_methods_that_follow_up_absence(client, absence_is_lerums_weakest):
-    absence = MethodFactory(intervention_type="franvaro", title_en="Absence follow-up")
-    mentoring = MethodFactory(intervention_type="mentorskap", title_en="Mentoring")
+    absence = MethodFactory(terms={"intervention_type": ["franvaro"]}, title_en="Absence follow-up")
+    mentoring = MethodFactory(terms={"intervention_type": ["mentorskap"]}, title_en="Mentoring")
     MethodFactory(
-        intervention_type="franvaro",
+        terms={"intervention_type": ["franvaro"]},
         title_en="Draft method",
         status=Status.DRAFT,
         published_at=None,
@@ -75,8 +94,8 @@ def test_high_absence_suggests_methods_that_follow_up_absence(client, absence_is
 
 @pytest.mark.django_db
 def test_low_completion_suggests_mentoring_and_identification(client, absence_is_lerums_weakest):
-    mentoring = MethodFactory(intervention_type="mentorskap", title_en="Mentoring")
-    MethodFactory(intervention_type="franvaro", title_en="Absence follow-up")
+    mentoring = MethodFactory(terms={"intervention_type": ["mentorskap"]}, title_en="Mentoring")
+    MethodFactory(terms={"intervention_type": ["franvaro"]}, title_en="Absence follow-up")
 
     response = page(client, "0114")
 
@@ -85,9 +104,49 @@ def test_low_completion_suggests_mentoring_and_identification(client, absence_is
 
 
 @pytest.mark.django_db
+def test_a_method_for_the_target_group_is_suggested_too_those_matching_both_first(
+    client, absence_is_lerums_weakest
+):
+    for_the_group = MethodFactory(
+        terms={"target_group": ["hog-franvaro"]}, title_en="For students with high absence"
+    )
+    both = MethodFactory(
+        terms={"target_group": ["hog-franvaro"], "intervention_type": ["franvaro"]},
+        title_en="Both",
+    )
+    MethodFactory(terms={"target_group": ["alla-elever"]}, title_en="For all students")
+
+    suggested = action_section(page(client, "1441"))["suggested_methods"]
+
+    assert [method.pk for method in suggested] == [both.pk, for_the_group.pk]
+
+
+@pytest.mark.django_db
 def test_the_suggestion_is_said_plainly_in_swedish_too(client, absence_is_lerums_weakest):
+    MethodFactory(terms={"intervention_type": ["franvaro"]})
     html = page(client, "1441", "sv").content.decode()
     assert "Det här är ett förslag, inte belägg för effekt." in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_without_a_matching_method_the_page_says_so_plainly_and_invites_a_proposal(
+    client, absence_is_lerums_weakest, language
+):
+    MethodFactory(terms={"intervention_type": ["mentorskap"]}, title_en="Mentoring")
+
+    response = page(client, "1441", language)
+
+    assert action_section(response)["suggested_methods"] == []
+    section = text(response).split(text_of("From statistics to action", language))[-1]
+    assert text_of("The method bank has no method yet of the types", language) in section
+    # It names what it looked for, and never says in the same breath that methods match.
+    assert text_of("Following up young people with high absence", language) in section
+    assert text_of("These methods have one of them", language) not in section
+    assert text_of("This is a suggestion, not evidence of effect.", language) not in section
+    with translation.override(language):
+        proposal = reverse("accounts:propose_method")
+    assert f'href="{proposal}"' in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -107,7 +166,10 @@ def test_methods_and_case_studies_of_the_municipality_and_its_region_are_listed(
         municipality=Municipality.objects.get(code="0114"), title_en="Väsby case"
     )
 
-    concerning = {a.pk for a in action_section(page(client, "1441"))["concerning"]}
+    response = page(client, "1441")
+    concerning = {a.pk for a in action_section(response)["concerning"]}
 
-    assert concerning == {here.pk, neighbour.pk, regional.pk, local.pk}
+    # The case study about Lerum itself is in the section of Lerum's case studies instead.
+    assert concerning == {neighbour.pk, regional.pk, local.pk}
     assert elsewhere.pk not in concerning
+    assert [case.pk for case in section_of(response, "case-studies")["case_studies"]] == [here.pk]

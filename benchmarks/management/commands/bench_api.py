@@ -27,10 +27,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
-from accounts.models import MethodUse
+from accounts.models import MethodUse, Moderation
 from casestudies.models import CaseStudy
 from content.models import NEWS, PAGE, Article, Status
-from methods.models import InterventionType, Method, Phase, PreventionLevel, Scope
+from methods.models import CostLevel, Method, Term
+from methods.vocabulary import ensure_default_terms
 from research.models import Publication, PublicationType, ResearchSummary
 from stats.models import Municipality, Region
 
@@ -81,6 +82,10 @@ class Corpus:
             for n in range(60)
         ]
         self.user = None
+        ensure_default_terms(Term)
+        self.terms: dict[str, list[Term]] = {}
+        for term in Term.objects.order_by("pk"):
+            self.terms.setdefault(term.vocabulary, []).append(term)
 
     def _words(self, count: int) -> str:
         return " ".join(self.rng.choices(WORDS, k=count))
@@ -133,11 +138,9 @@ class Corpus:
             child = model(article_ptr_id=article.pk)
             if model is Method:
                 child.target_group_sv = self._words(6)
-                child.prevention_level = rng.choice(PreventionLevel.values)
-                child.scope = rng.choice(Scope.values)
-                child.phase = rng.choice(Phase.values)
-                child.intervention_type = rng.choice(InterventionType.values)
                 child.scientific_basis = rng.randint(0, 3)
+                child.proven_experience = rng.randint(0, 3)
+                child.cost_level = rng.choice(CostLevel.values)
                 child.cost_sv = self._words(8)
             elif model is Publication:
                 child.authors = [{"family": "Syntetisk", "given": "A."}]
@@ -180,6 +183,16 @@ class Corpus:
         tag_link.objects.bulk_create(tagged)
         related_link.objects.bulk_create(related, ignore_conflicts=True)
         methods = [a for a in articles if a.kind == Method.KIND]
+        # One or two terms of every vocabulary, as an editor would describe a method.
+        term_link = Method.terms.through
+        term_link.objects.bulk_create(
+            [
+                term_link(method_id=method.pk, term_id=term.pk)
+                for method in methods
+                for terms in self.terms.values()
+                for term in rng.sample(terms, min(len(terms), rng.randint(1, 2)))
+            ]
+        )
         MethodUse.objects.bulk_create(
             [
                 MethodUse(
@@ -187,6 +200,7 @@ class Corpus:
                     method_id=method.pk,
                     municipality=rng.choice(self.municipalities),
                     start_year=rng.randint(2010, 2025),
+                    moderation=Moderation.APPROVED,
                 )
                 for method in methods[::5]
             ],
@@ -267,6 +281,11 @@ class Command(BaseCommand):
             ("methods, first page", "/api/v1/methods/"),
             ("methods, 100 a page", "/api/v1/methods/?page_size=100"),
             ("methods, a tag and a type", "/api/v1/methods/?tag=synthetic-tag-3&scope=grupp"),
+            (
+                "methods, terms of two vocabularies",
+                "/api/v1/methods/?target_group=hog-franvaro&scope=individ&scope=grupp",
+            ),
+            ("vocabularies", "/api/v1/vocabularies/"),
             ("methods, a middle page", f"/api/v1/methods/?page={middle}"),
             ("publications", "/api/v1/publications/"),
             ("publications, a year range", "/api/v1/publications/?from_year=2000&to_year=2010"),
