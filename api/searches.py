@@ -1,6 +1,7 @@
 """Artikelsök in the API: /api/v1/search/ takes the same parameters as /sok/ (q, typ, tag,
-region, kommun, year, sort) and finds the same articles in the same order, with the same facet
-counts: it runs Artikelsök itself (search.api), not a copy of it."""
+region, kommun, year, sort, and the chosen type's own facets such as a method's malgrupp) and
+finds the same articles in the same order, with the same facet counts: it runs Artikelsök
+itself (search.api), not a copy of it."""
 
 # No `from __future__ import annotations`: django-ninja reads the annotations.
 
@@ -9,10 +10,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, create_model
 
 from content.models import attach_tags
-from content.registry import search_type_choices, search_types
+from content.registry import all_search_facets, search_facets, search_type_choices, search_types
 from search.api import MAX_QUERY_LENGTH, MAX_TAGS, search_filterset, search_page, snippets, suggest
 
 from . import articles
@@ -29,7 +30,11 @@ router = Router()
 MAX_RESULTS = 1000
 
 
-class SearchParameters(Schema):
+# At most this many options of one facet in a request.
+MAX_OPTIONS = 50
+
+
+class ArtikelsokParameters(Schema):
     q: str = Field(
         None,
         max_length=MAX_QUERY_LENGTH,
@@ -65,6 +70,30 @@ class SearchParameters(Schema):
     )
 
 
+# With them, the facets a content type adds when its type is chosen (content.registry), by
+# Artikelsök's own parameter names.
+SearchParameters = create_model(
+    "SearchParameters",
+    __base__=ArtikelsokParameters,
+    **{
+        facet.param: (
+            list[str],
+            Field(
+                None,
+                max_length=MAX_OPTIONS,
+                description=gettext_noop(
+                    "With typ: a facet of that content type's own, as on /sok/ (a method's "
+                    "target group, type of intervention, …: facets.own lists them and their "
+                    "options); an option's value, repeat for several (any of them). Without "
+                    "typ of that type it is refused."
+                ),
+            ),
+        )
+        for facet in all_search_facets()
+    },
+)
+
+
 class FacetOption(Output):
     value: str = Field(description=gettext_noop("The parameter's value that chooses this option."))
     label: Text
@@ -78,8 +107,22 @@ class YearOption(Output):
     chosen: bool
 
 
+class TypeFacet(Output):
+    param: str = Field(
+        examples=["malgrupp"], description=gettext_noop("The parameter that chooses its options.")
+    )
+    label: Text
+    options: list[FacetOption]
+
+
 class SearchFacets(Output):
     typ: list[FacetOption]
+    own: list[TypeFacet] = Field(
+        description=gettext_noop(
+            "The chosen content type's own facets (none without typ), each option counted with "
+            "every other filter kept."
+        )
+    )
     tag: list[FacetOption] = Field(
         description=gettext_noop("The tags with the most results (not those chosen).")
     )
@@ -110,10 +153,36 @@ class SearchAnswer(Output):
     )
 
 
-def facet_options(facets, cleaned: dict) -> dict:
+def type_facet_options(facets, filterset) -> list[dict]:
+    """The chosen type's own facets, as Artikelsök's page shows them (search.views)."""
+    shown = []
+    for facet in filterset.type_facets:
+        chosen = filterset.cleaned.get(facet.param, [])
+        counts = facets.type_facets.get(facet.param, {})
+        shown.append(
+            {
+                "param": facet.param,
+                "label": articles.label(facet.label),
+                "options": [
+                    {
+                        "value": value,
+                        "label": articles.label(label),
+                        "count": counts.get(value, 0),
+                        "chosen": value in chosen,
+                    }
+                    for value, label in facet.options()
+                ],
+            }
+        )
+    return shown
+
+
+def facet_options(facets, filterset) -> dict:
     swedish = "sv"
+    cleaned = filterset.cleaned
     chosen_tags = cleaned.get("tag", [])
     return {
+        "own": type_facet_options(facets, filterset),
         "typ": [
             {
                 "value": value,
@@ -180,6 +249,10 @@ def search(
     errors = check_known(params.tag, params.region, params.kommun)
     if "municipality" in errors:
         errors["kommun"] = errors.pop("municipality")
+    own = {facet.param for facet in search_facets(params.typ)}
+    for facet in all_search_facets():
+        if getattr(params, facet.param) and facet.param not in own:
+            errors[facet.param] = _("This filter belongs to another content type: choose its typ.")
     if errors:
         raise InvalidParameters(errors=errors)
     query = request.GET.copy()
@@ -215,7 +288,7 @@ def search(
     return {
         **paged.as_page(shown),
         "count": total,
-        "facets": facet_options(found.facets, cleaned),
+        "facets": facet_options(found.facets, found.filterset),
         "suggestion": suggest(cleaned["q"]) if cleaned.get("q") and not total else None,
         "max_results": MAX_RESULTS,
     }

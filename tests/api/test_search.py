@@ -15,6 +15,8 @@ QUERIES = [
     "q=mentorskap",
     "q=mentor",
     "typ=metoder",
+    "typ=metoder&omfattning=grupp&omfattning=individ",
+    "typ=metoder&malgrupp=hog-franvaro&vetenskap=mattlig",
     "tag=frånvaro",
     "region=14&sort=datum",
     "kommun=1441",
@@ -50,6 +52,42 @@ def test_the_facet_counts_are_artikelsoks(client, bank, query):
         (slug, count) for slug, _names, count in facets.tags
     ]
     assert [(o["value"], o["count"]) for o in answer["facets"]["year"]] == facets.years
+    assert {
+        own["param"]: {o["value"]: o["count"] for o in own["options"] if o["count"]}
+        for own in answer["facets"]["own"]
+    } == {
+        param: {value: count for value, count in counts.items() if count}
+        for param, counts in facets.type_facets.items()
+    }
+
+
+def test_the_chosen_type_s_own_facets_are_listed_with_their_options(client, bank):
+    _r, answer = fetch(client, "/api/v1/search/?typ=metoder&omfattning=grupp&lang=en")
+    assert [item["slug"] for item in answer["results"]] == ["studiestod"]
+    own = {facet["param"]: facet for facet in answer["facets"]["own"]}
+    assert list(own)[:6] == ["malgrupp", "insats", "fas", "niva", "omfattning", "anordnare"]
+    assert own["omfattning"]["label"] == {"value": "Scope", "lang": "en"}
+    scope = {option["value"]: option for option in own["omfattning"]["options"]}
+    assert scope["grupp"] == {
+        "value": "grupp",
+        "label": {"value": "Group", "lang": "en"},
+        "count": 1,
+        "chosen": True,
+    }
+    # Counted with every other filter kept but its own facet's: choosing it too widens.
+    assert (scope["individ"]["count"], scope["individ"]["chosen"]) == (1, False)
+    # Without a type, no type's facets.
+    assert fetch(client, "/api/v1/search/")[1]["facets"]["own"] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [("malgrupp=hog-franvaro", "malgrupp"), ("typ=forskning&fas=under-gymnasiet", "fas")],
+)
+def test_a_type_s_facet_without_its_type_is_a_400(client, bank, query, parameter):
+    response, problem = fetch(client, f"/api/v1/search/?{query}")
+    assert response.status_code == 400
+    assert [error["parameter"] for error in problem["errors"]] == [parameter]
 
 
 def test_facets_say_which_options_are_chosen_in_the_answers_language(client, bank):
@@ -86,6 +124,7 @@ def test_a_search_without_results_suggests_a_spelling(client, bank):
         ("q=" + "x" * 201, "q"),
         ("q=a%00b", "q"),
         ("municipality=1441", "municipality"),
+        ("typ=metoder&malgrupp=ingen-sadan", "malgrupp"),
     ],
 )
 def test_invalid_search_parameters_are_a_400(client, bank, query, parameter):
