@@ -406,6 +406,8 @@ def case_study_fields(case_study: CaseStudy, links: Links) -> dict:
         "municipality": municipality_ref(municipality, links),
         "region": region_ref(municipality.region, links),
         "period": case_study.period or None,
+        "first_year": case_study.first_year,
+        "last_year": case_study.last_year,
         "team": text(case_study, "team", links.languages),
         "what_was_done": text(case_study, "what_was_done", links.languages),
         "results": text(case_study, "results", links.languages),

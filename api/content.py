@@ -375,7 +375,9 @@ class SummaryDetail(ArticleBody, SummaryItem):
 class CaseStudyFields(Output):
     municipality: AreaRef
     region: AreaRef
-    period: str | None
+    period: str | None = Field(description=gettext_noop("The project's period, in words."))
+    first_year: int | None = Field(description=gettext_noop("The project's first year."))
+    last_year: int | None = Field(description=gettext_noop("The project's last year."))
     team: Text | None
     what_was_done: Text | None
     results: Text | None

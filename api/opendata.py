@@ -344,6 +344,8 @@ PUBLICATION_FIELDS = [
 ]
 CASE_STUDY_FIELDS = [
     "period",
+    "first_year",
+    "last_year",
     "team_sv",
     "team_en",
     "what_was_done_sv",

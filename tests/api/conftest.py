@@ -116,6 +116,8 @@ def build_bank() -> Bank:
         title_en="Plug In Lerum",
         municipality=lerum,
         period="2015–2018",
+        first_year=2015,
+        last_year=2018,
         results_sv="Färre avhopp.",
         results_en="Fewer dropouts.",
     )

@@ -263,6 +263,7 @@ def test_a_case_study_shows_its_municipality_region_results_and_methods(client, 
     assert case_study["municipality"]["code"] == "1441"
     assert case_study["region"]["code"] == "14"
     assert case_study["period"] == "2015–2018"
+    assert (case_study["first_year"], case_study["last_year"]) == (2015, 2018)
     assert case_study["results"] == {"value": "Fewer dropouts.", "lang": "en"}
     assert case_study["team"] is None
     # Links go both ways: the method that links to it, and the one it links to.

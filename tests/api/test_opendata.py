@@ -128,7 +128,8 @@ def test_the_csv_files_hold_every_published_article_and_nothing_else(client, exp
     assert publications[0]["summaries"] == str(bank.summary.pk)
     assert publications[0]["author_names"] == "Möllås, Gunilla; Skolverket"
     assert (publications[0]["doi"], publications[0]["date"]) == ("10.1234/avhopp.2009", "")
-    assert read_csv(client, "case-studies.csv")[0]["municipality"] == "1441"
+    case_study = read_csv(client, "case-studies.csv")[0]
+    assert (case_study["municipality"], case_study["first_year"]) == ("1441", "2015")
     assert [row["slug"] for row in read_csv(client, "tags.csv")] == ["frånvaro", "mentorskap"]
 
 
