@@ -16,6 +16,17 @@ from django.utils import translation
 
 NUL = "\x00"
 
+# Parts of the site that answer a refused request in a format of their own, by path prefix
+# (the open API: problem details in JSON), registered from their AppConfig.ready().
+Answer = Callable[[HttpRequest, str], HttpResponse]
+_answers: dict[str, Answer] = {}
+
+
+def answer_refusals_under(prefix: str, answer: Answer) -> None:
+    """Refused requests under `prefix` get `answer(request, where)` (where: path, query,
+    cookie or form) instead of the 400 page."""
+    _answers[prefix] = answer
+
 
 def _with_nul(request: HttpRequest) -> str | None:
     """Where the request carries a NUL byte (path, query, cookie, form), or None."""
@@ -37,8 +48,12 @@ def _pairs(data) -> list[tuple[str, str]]:
     return list(data.items())
 
 
-def bad_request(request: HttpRequest) -> HttpResponse:
-    """The 400 page in the language of the address (the locale middleware has not run yet)."""
+def bad_request(request: HttpRequest, where: str = "") -> HttpResponse:
+    """The 400 page in the language of the address (the locale middleware has not run yet),
+    or the answer of the part of the site the address belongs to."""
+    for prefix, answer in _answers.items():
+        if request.path_info.startswith(prefix):
+            return answer(request, where)
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
         return HttpResponseBadRequest(render_to_string("400.html"))
@@ -49,8 +64,9 @@ class RejectMalformedInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if _with_nul(request) is not None:
-            return bad_request(request)  # django.request logs it: "Bad Request: <path>"
+        where = _with_nul(request)
+        if where is not None:
+            return bad_request(request, where)  # django.request logs it: "Bad Request: <path>"
         return self.get_response(request)
 
 

@@ -76,13 +76,21 @@ def _scale_facet(field: str, param: str, label, levels: dict) -> Facet:
     )
 
 
+# Each vocabulary's parameter in the finder's links (?malgrupp=hog-franvaro), in list order.
+TERM_PARAMS: dict[Vocabulary, str] = {
+    Vocabulary.TARGET_GROUP: "malgrupp",
+    Vocabulary.INTERVENTION_TYPE: "insats",
+    Vocabulary.PHASE: "fas",
+    Vocabulary.PREVENTION_LEVEL: "niva",
+    Vocabulary.SCOPE: "omfattning",
+    Vocabulary.ORGANISER: "anordnare",
+}
+
 FACETS: tuple[Facet, ...] = (
-    _term_facet(Vocabulary.TARGET_GROUP, "malgrupp", _("Target group")),
-    _term_facet(Vocabulary.INTERVENTION_TYPE, "insats", _("Type of intervention")),
-    _term_facet(Vocabulary.PHASE, "fas", _("Phase")),
-    _term_facet(Vocabulary.PREVENTION_LEVEL, "niva", _("Level of prevention")),
-    _term_facet(Vocabulary.SCOPE, "omfattning", _("Scope")),
-    _term_facet(Vocabulary.ORGANISER, "anordnare", _("Organiser")),
+    *(
+        _term_facet(vocabulary, param, vocabulary.label)
+        for vocabulary, param in TERM_PARAMS.items()
+    ),
     _scale_facet("scientific_basis", "vetenskap", _("Scientific basis"), EVIDENCE_LEVELS),
     _scale_facet("proven_experience", "erfarenhet", _("Proven experience"), EVIDENCE_LEVELS),
     _scale_facet("cost_level", "kostnad", _("Cost"), COST_LEVELS),

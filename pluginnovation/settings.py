@@ -81,7 +81,8 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     # Our apps, in the order they import each other (tests/test_layers.py checks it):
-    # infra ← stats ← content ← search ← methods, research, casestudies ← accounts ← the site.
+    # infra ← stats ← content ← search ← methods, research, casestudies ← accounts ← api
+    # ← the site.
     "infra",
     "stats",
     "content",
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "research",
     "casestudies",
     "accounts",
+    "api",
     "demo",
     "pluginnovation",
 ]
@@ -100,6 +102,7 @@ MIDDLEWARE = [
     # Before anything reads the session, the path or a form: a NUL byte is a 400 here.
     "infra.badinput.RejectMalformedInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "api.opendata_files.OpenDataFilesMiddleware",  # the open-data downloads, as static files
     # After whitenoise (static files come compressed already), outside the page cache.
     "infra.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Counts searches whether or not their page comes from the page cache: before it.
     "search.log.SearchLogMiddleware",
+    # /api/ only: CORS, limits, the answer's language (before the page cache: part of its key).
+    "api.middleware.ApiMiddleware",
     "infra.middleware.AnonymousPageCacheMiddleware",  # after Locale: language in the key
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -332,6 +337,21 @@ REFERENCE_IMPORT_MAX_BYTES = env_int("REFERENCE_IMPORT_MAX_BYTES", 5 * 1024 * 10
 REFERENCE_IMPORT_MAX_ROWS = env_int("REFERENCE_IMPORT_MAX_ROWS", 2000)
 # Exports of a selection (a list, a search's results) hold at most this many references.
 REFERENCE_EXPORT_MAX = env_int("REFERENCE_EXPORT_MAX", 500)
+
+# Open data: the API (/api/v1/) and the downloads (/oppna-data/).
+# The licence of the knowledge bank's texts, as the editors state it (a name, e.g. "CC BY 4.0",
+# and the licence's address); until they do, the API and the downloads say it is not stated.
+CONTENT_LICENCE_NAME = env_str("CONTENT_LICENCE_NAME", "")
+CONTENT_LICENCE_URL = env_str("CONTENT_LICENCE_URL", "")
+# Requests per client in each period of API_RATE_LIMIT_SECONDS, counted in the shared cache.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
+API_RATE_LIMIT_SECONDS = env_int("API_RATE_LIMIT_SECONDS", 60)
+# How long clients and proxies may reuse an API answer (Cache-Control: max-age).
+API_MAX_AGE = env_int("API_MAX_AGE", 60)
+# Where `manage.py export_open_data` writes the downloads (served at /oppna-data/filer/), and
+# who publishes them (the DCAT catalogue's publisher).
+OPEN_DATA_ROOT = Path(env_str("OPEN_DATA_ROOT", str(MEDIA_ROOT / "open-data")))
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "PlugInnovation")
 
 # Production (README.md, "Running in production"). HTTPS everywhere unless DEBUG: secure cookies,
 # a redirect from http and HSTS. Behind a TLS-terminating proxy that sets X-Forwarded-Proto.

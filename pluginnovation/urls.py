@@ -42,6 +42,7 @@ def localized_patterns() -> list:
         path(_("privacy/"), site_views.privacy, name="privacy"),
         path("rss/", include(feed_patterns)),
         path(_("search/"), include("search.urls")),
+        path(_("open-data/"), include("api.opendata_urls")),
         path(_("my-pages/"), include("accounts.urls")),
         path(_("my-pages/account/"), include("accounts.account_urls")),
         # The Article core's admin pages lived under the site's own app until the content app
@@ -62,6 +63,8 @@ urlpatterns += [
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("health/", health.health, name="health"),
+    # The open API: one address in both languages (?lang= or Accept-Language choose).
+    path("", include("api.urls")),
 ]
 if settings.SERVE_MEDIA and settings.MEDIA_STORAGE == "local":
     # Uploaded images and documents for `make run` and the tests; production serves them with

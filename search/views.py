@@ -18,8 +18,8 @@ from infra.breadcrumbs import HOME_CRUMB
 from infra.links import Links
 
 from . import log
+from .api import search_page
 from .expansion import expand
-from .facets import compute_facets
 from .filters import SearchFilterSet
 from .places import places_in
 from .query import document_snippets, snippets, suggest
@@ -131,12 +131,9 @@ def _without_type_facets() -> dict[str, None]:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Ranked results with facets; invalid parameters are reported (400) and left out."""
-    filterset = SearchFilterSet(request.GET)
+    found = search_page(request.GET)
+    filterset, facets, results = found.filterset, found.facets, found.results
     cleaned = filterset.cleaned
-    facets = compute_facets(filterset)
-    results = filterset.results(
-        matches=facets.total, most_match=facets.most_match, listed=facets.result_ids
-    )
 
     paginator = Paginator(results, settings.PAGE_SIZE)
     # The facets counted the results already; the cap keeps ranked sorts bounded.

@@ -1,7 +1,7 @@
 """The project's imports, read with `ast`: no cycle between any two modules, and every import
 runs down the layers (DESIGN.md §1):
 
-    infra ← stats ← content ← search ← methods, research, casestudies ← accounts
+    infra ← stats ← content ← search ← methods, research, casestudies ← accounts ← api
           ← the site (pluginnovation) and the demo content ← benchmarks
 
 Search knows the content types only through the registry (it sits below them), and the content
@@ -26,10 +26,12 @@ LAYERS = {
     "research": 4,
     "casestudies": 4,
     "accounts": 5,
-    "demo": 6,
-    "pluginnovation": 6,
+    # The open API and downloads: they read every app below them.
+    "api": 6,
+    "demo": 7,
+    "pluginnovation": 7,
     # The benchmarks run the site with settings and a view of their own.
-    "benchmarks": 7,
+    "benchmarks": 8,
 }
 
 

@@ -160,6 +160,7 @@ def page_types(content: Content) -> list[tuple[str, str, dict]]:
         ("municipality", "stats:municipality", {"code": content.municipality.code}),
         ("compare", "stats:compare", {}),
         ("accessibility statement", "accessibility", {}),
+        ("open data", "opendata:index", {}),
         ("login", "account_login", {}),
         ("registration", "account_signup", {}),
         ("password reset", "account_reset_password", {}),
