@@ -153,7 +153,7 @@ class ResearchFilters(ArticleFilters):
         le=2100,
         description=gettext_noop(
             "From this year on: a publication's year of publication, a research summary's "
-            "year on the site (Forskning's From year)."
+            "own date (Forskning's From year); a summary without one is in no year range."
         ),
     )
     to_year: int = Field(

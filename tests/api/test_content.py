@@ -1,6 +1,8 @@
 """The knowledge bank in the API: each content type's list and detail with every field, the
 filters, both languages, and nothing that is not published."""
 
+import datetime
+
 import pytest
 
 from .conftest import fetch
@@ -245,12 +247,14 @@ def test_research_filters_by_forskning_s_year_range_of_publication_not_of_the_si
     _r, references = fetch(client, "/api/v1/references/?to_year=2009")
     assert [item["id"] for item in references] == ["avhopp-rapport"]
     assert fetch(client, "/api/v1/references/?from_year=2010")[1] == []
-    # A research summary counts by the year it went on the site, as on Forskning.
-    year = bank.summary.published_at.year
-    assert slugs(fetch(client, f"/api/v1/research-summaries/?from_year={year}")[1]) == [
-        "vad-fungerar"
-    ]
-    assert slugs(fetch(client, f"/api/v1/research-summaries/?to_year={year - 1}")[1]) == []
+    # A research summary counts by the date its page shows, as on Forskning: never the day it
+    # went on the site (this year).
+    bank.summary.dated_on = datetime.date(2019, 5, 1)
+    bank.summary.save()
+    assert slugs(fetch(client, "/api/v1/research-summaries/?from_year=2019")[1]) == ["vad-fungerar"]
+    assert slugs(fetch(client, "/api/v1/research-summaries/?to_year=2018")[1]) == []
+    this_year = bank.summary.published_at.year
+    assert slugs(fetch(client, f"/api/v1/research-summaries/?from_year={this_year}")[1]) == []
 
 
 def test_a_research_summary_lists_only_its_published_publications(client, bank):
